@@ -1,0 +1,57 @@
+# Everything runs inside .venv, created from pyproject.toml on first use:
+# on a fresh machine with Python 3.11 and pip, `make test` is the only command needed.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+STAMP  := $(VENV)/.installed
+PYTEST_ARGS ?=
+
+.PHONY: setup generate check-generated lint typecheck build test demo bench zabbix-start zabbix-stop clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+setup: $(STAMP)
+
+## Regenerate generated/ from specs/ with the pinned openapi-python-client.
+generate: $(STAMP)
+	$(PY) -m scripts.generate
+
+## Fail when generated/ is not exactly what `make generate` writes.
+check-generated: generate
+	@git diff --exit-code --stat -- generated || { echo "generated/ differs from 'make generate': change the spec, overlay or config, never generated/"; exit 1; }
+	@test -z "$$(git status --porcelain -- generated)" || { git status --porcelain -- generated; echo "generated/ has files not committed"; exit 1; }
+
+lint: $(STAMP)
+	$(BIN)/ruff check overlays scripts tests
+	$(BIN)/ruff format --check overlays scripts tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy --strict overlays/core/audit_core overlays/voximplant/voximplant_audit overlays/nlpearl/nlpearl_audit \
+		overlays/zabbix/zabbix_audit overlays/navixy/navixy_audit scripts
+
+## Wheels and sdists of audit-core and the four SDKs into dist/.
+build: $(STAMP)
+	$(PY) -m scripts.build
+
+test: check-generated lint typecheck build
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+demo: $(STAMP)
+	$(PY) -m scripts.demo
+
+bench: $(STAMP)
+	$(PY) -m scripts.bench
+
+zabbix-start: $(STAMP)
+	scripts/zabbix-server start
+
+zabbix-stop:
+	scripts/zabbix-server stop
+
+clean:
+	rm -rf dist build .mypy_cache .ruff_cache .pytest_cache

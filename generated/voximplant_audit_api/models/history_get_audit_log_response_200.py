@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.audit_log_info_type import AuditLogInfoType
+
+
+T = TypeVar("T", bound="HistoryGetAuditLogResponse200")
+
+
+@_attrs_define
+class HistoryGetAuditLogResponse200:
+    """
+    Attributes:
+        result (list[AuditLogInfoType] | Unset):
+        total_count (int | Unset): The total found item count
+        count (int | Unset): The returned item count
+        timezone (str | Unset): The used timezone
+    """
+
+    result: list[AuditLogInfoType] | Unset = UNSET
+    total_count: int | Unset = UNSET
+    count: int | Unset = UNSET
+    timezone: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        result: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.result, Unset):
+            result = []
+            for result_item_data in self.result:
+                result_item = result_item_data.to_dict()
+                result.append(result_item)
+
+        total_count = self.total_count
+
+        count = self.count
+
+        timezone = self.timezone
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if result is not UNSET:
+            field_dict["result"] = result
+        if total_count is not UNSET:
+            field_dict["total_count"] = total_count
+        if count is not UNSET:
+            field_dict["count"] = count
+        if timezone is not UNSET:
+            field_dict["timezone"] = timezone
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.audit_log_info_type import AuditLogInfoType
+
+        d = dict(src_dict)
+        _result = d.pop("result", UNSET)
+        result: list[AuditLogInfoType] | Unset = UNSET
+        if _result is not UNSET:
+            result = []
+            for result_item_data in _result:
+                result_item = AuditLogInfoType.from_dict(result_item_data)
+
+                result.append(result_item)
+
+        total_count = d.pop("total_count", UNSET)
+
+        count = d.pop("count", UNSET)
+
+        timezone = d.pop("timezone", UNSET)
+
+        history_get_audit_log_response_200 = cls(
+            result=result,
+            total_count=total_count,
+            count=count,
+            timezone=timezone,
+        )
+
+        history_get_audit_log_response_200.additional_properties = d
+        return history_get_audit_log_response_200
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

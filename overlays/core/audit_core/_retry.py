@@ -1,0 +1,279 @@
+"""Retries with exponential backoff and jitter, as httpx transports.
+
+:class:`RetryTransport` (sync) and :class:`AsyncRetryTransport` wrap the real
+transport. Connection errors, time-outs, truncated bodies, HTTP 408/429/5xx and
+whatever the vendor's ``classify`` hook calls retryable (an error envelope that
+means "rate limited", a garbled JSON body) are retried up to
+``RetryPolicy.max_retries`` times; after that :class:`RetriesExhaustedError`
+names the vendor, the operation, the attempts and the last cause. All the calls
+these SDKs make are reads, so repeating them is safe.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import logging
+import random
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import attrs
+import httpx
+
+from ._errors import APIError, InvalidInputError, RateLimitError, RetriesExhaustedError, TransportError
+
+logger = logging.getLogger("audit_core")
+
+#: A request extension: when true, the body is left unread for the caller to stream.
+STREAM_EXTENSION = "audit_core.stream"
+
+RETRYABLE_STATUSES = frozenset({408, 429})
+
+
+@attrs.frozen
+class RetryReason:
+    """Why an answer should be retried; ``retry_after`` in seconds when the server said."""
+
+    cause: BaseException
+    retry_after: float | None = None
+
+
+#: Looks at a fully read answer and says whether (and why) to retry it.
+Classifier = Callable[[httpx.Request, httpx.Response], RetryReason | None]
+#: Names the operation of a request for errors and logs (default: the URL path).
+Describer = Callable[[httpx.Request], str]
+
+
+def _check_max_retries(_: object, __: object, value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidInputError(f"max_retries must be an integer >= 0, not {value!r}")
+
+
+@attrs.frozen
+class RetryPolicy:
+    """How often and how patiently to retry.
+
+    The n-th retry waits ``min(backoff_max, backoff_base * 2**(n-1))`` seconds,
+    scaled by a random factor in ``[1 - jitter, 1]``, or what ``Retry-After`` said
+    (capped at ``retry_after_max``).
+
+    >>> RetryPolicy(max_retries=0).max_retries
+    0
+    >>> RetryPolicy(jitter=0).delay(3)
+    2.0
+    """
+
+    max_retries: int = attrs.field(default=3, validator=_check_max_retries)
+    backoff_base: float = 0.5
+    backoff_max: float = 20.0
+    jitter: float = 0.5
+    retry_after_max: float = 60.0
+
+    def delay(self, retry: int, retry_after: float | None = None) -> float:
+        """Seconds to wait before retry number ``retry`` (1-based)."""
+        if retry_after is not None:
+            return max(0.0, min(retry_after, self.retry_after_max))
+        base = min(self.backoff_max, self.backoff_base * 2.0 ** (retry - 1))
+        return base * (1 - self.jitter * random.random())
+
+
+def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
+    """Read a ``Retry-After`` header: delay-seconds or an HTTP-date.
+
+    >>> parse_retry_after("3")
+    3.0
+    >>> parse_retry_after("Wed, 21 Oct 2015 07:28:10 GMT",
+    ...                   now=datetime(2015, 10, 21, 7, 28, tzinfo=timezone.utc))
+    10.0
+    >>> parse_retry_after("soon") is None
+    True
+    """
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+def classify_status(request: httpx.Request, response: httpx.Response) -> RetryReason | None:
+    """Retry HTTP 408, 429 and every 5xx; honour ``Retry-After``.
+
+    >>> r = httpx.Response(429, headers={"Retry-After": "2"}, request=httpx.Request("GET", "http://x"))
+    >>> classify_status(r.request, r).retry_after
+    2.0
+    """
+    status = response.status_code
+    if status not in RETRYABLE_STATUSES and status < 500:
+        return None
+    retry_after = parse_retry_after(response.headers.get("Retry-After"))
+    error_type = RateLimitError if status == 429 else APIError
+    cause = error_type(f"HTTP {status} {response.reason_phrase}".rstrip(), code=status, status_code=status)
+    return RetryReason(cause, retry_after)
+
+
+def _describe_path(request: httpx.Request) -> str:
+    return request.url.path
+
+
+@attrs.define
+class _Attempts:
+    """The retry loop's bookkeeping, shared by the sync and async transports."""
+
+    policy: RetryPolicy
+    vendor: str
+    classify: Classifier | None
+    describe: Describer
+    count: int = 0
+
+    def judge(self, request: httpx.Request, response: httpx.Response) -> RetryReason | None:
+        reason = classify_status(request, response)
+        if reason is None and self.classify is not None:
+            reason = self.classify(request, response)
+        return reason
+
+    def next_delay(self, request: httpx.Request, reason: RetryReason) -> float:
+        """Seconds to wait before the next attempt, or raise when none is left."""
+        operation = self.describe(request)
+        if self.count > self.policy.max_retries:
+            raise RetriesExhaustedError(
+                attempts=self.count, last_cause=reason.cause, vendor=self.vendor, operation=operation
+            ) from reason.cause
+        delay = self.policy.delay(self.count, reason.retry_after)
+        logger.info(
+            "%s %s: attempt %d failed (%s); retrying in %.2fs",
+            self.vendor,
+            operation,
+            self.count,
+            _cause_text(reason.cause),
+            delay,
+        )
+        return delay
+
+
+def _cause_text(cause: BaseException) -> str:
+    return str(cause) or type(cause).__name__
+
+
+def _transport_reason(exc: httpx.TransportError) -> RetryReason:
+    kind = "timed out" if isinstance(exc, httpx.TimeoutException) else "connection failed"
+    return RetryReason(TransportError(f"{kind}: {_cause_text(exc)}"))
+
+
+class RetryTransport(httpx.BaseTransport):
+    """Wrap a sync transport with the retry policy.
+
+    >>> t = RetryTransport(httpx.HTTPTransport(), RetryPolicy(max_retries=2), vendor="demo")
+    >>> client = httpx.Client(transport=t)
+    """
+
+    def __init__(
+        self,
+        wrapped: httpx.BaseTransport,
+        policy: RetryPolicy,
+        *,
+        vendor: str,
+        classify: Classifier | None = None,
+        describe: Describer | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self._wrapped = wrapped
+        self._policy = policy
+        self._vendor = vendor
+        self._classify = classify
+        self._describe = describe or _describe_path
+        self._sleep = sleep
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        attempts = _Attempts(self._policy, self._vendor, self._classify, self._describe)
+        stream = bool(request.extensions.get(STREAM_EXTENSION))
+        while True:
+            attempts.count += 1
+            try:
+                response = self._wrapped.handle_request(request)
+                if stream and response.status_code == 200:
+                    return response
+                response.read()
+            except httpx.TransportError as exc:
+                reason = _transport_reason(exc)
+            else:
+                judged = attempts.judge(request, response)
+                if judged is None:
+                    return response
+                reason = judged
+                response.close()
+            self._sleep(attempts.next_delay(request, reason))
+
+    def close(self) -> None:
+        self._wrapped.close()
+
+
+class AsyncRetryTransport(httpx.AsyncBaseTransport):
+    """Wrap an async transport with the retry policy (see :class:`RetryTransport`)."""
+
+    def __init__(
+        self,
+        wrapped: httpx.AsyncBaseTransport,
+        policy: RetryPolicy,
+        *,
+        vendor: str,
+        classify: Classifier | None = None,
+        describe: Describer | None = None,
+    ) -> None:
+        self._wrapped = wrapped
+        self._policy = policy
+        self._vendor = vendor
+        self._classify = classify
+        self._describe = describe or _describe_path
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        attempts = _Attempts(self._policy, self._vendor, self._classify, self._describe)
+        stream = bool(request.extensions.get(STREAM_EXTENSION))
+        while True:
+            attempts.count += 1
+            try:
+                response = await self._wrapped.handle_async_request(request)
+                if stream and response.status_code == 200:
+                    return response
+                await response.aread()
+            except httpx.TransportError as exc:
+                reason = _transport_reason(exc)
+            else:
+                judged = attempts.judge(request, response)
+                if judged is None:
+                    return response
+                reason = judged
+                await response.aclose()
+            await asyncio.sleep(attempts.next_delay(request, reason))
+
+    async def aclose(self) -> None:
+        await self._wrapped.aclose()
+
+
+def classify_unreadable_json(request: httpx.Request, response: httpx.Response) -> RetryReason | None:
+    """Retry a 2xx answer whose body is not JSON (an HTML error page, a cut-off body).
+
+    For APIs that always answer JSON; vendors chain it into their ``classify``.
+
+    >>> req = httpx.Request("POST", "http://x")
+    >>> classify_unreadable_json(req, httpx.Response(200, text="<html>", request=req)).cause
+    TransportError('the answer is not valid JSON (HTTP 200, text/plain; charset=utf-8)')
+    """
+    if not 200 <= response.status_code < 300:
+        return None
+    try:
+        response.json()
+    except ValueError:
+        kind = response.headers.get("Content-Type", "no content type")
+        return RetryReason(TransportError(f"the answer is not valid JSON (HTTP {response.status_code}, {kind})"))
+    return None

@@ -1,0 +1,1 @@
+"""Developer scripts: spec resolution, generation, builds, the demo and the benchmarks."""

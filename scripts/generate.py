@@ -1,0 +1,75 @@
+"""Regenerate ``generated/<vendor>_audit_api`` from the specs with openapi-python-client.
+
+Each vendor's resolved spec (see :mod:`scripts.specs`) is written to a temporary
+file and handed to the pinned generator with the vendor's
+``specs/<vendor>/generator.yaml``. The output replaces the package under
+``generated/`` completely, so what is committed there is always exactly what
+this script writes: CI runs it and fails on any difference.
+
+Example::
+
+    python -m scripts.generate            # every vendor
+    python -m scripts.generate zabbix     # one vendor
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from scripts.specs import GENERATED, VENDORS, Vendor, resolved_spec
+
+
+def generate(vendor: Vendor) -> None:
+    """Write the generated client of ``vendor`` into ``generated/``.
+
+    Example: ``generate(VENDORS["nlpearl"])``.
+    """
+    spec = resolved_spec(vendor.name)
+    with tempfile.TemporaryDirectory(prefix=f"gen-{vendor.name}-") as tmp:
+        spec_path = Path(tmp) / f"{vendor.name}.json"
+        spec_path.write_text(json.dumps(spec, indent=2, sort_keys=False), encoding="utf-8")
+        out = Path(tmp) / vendor.generated_package
+        # The generator runs ruff as a post hook: take the pinned one beside this Python.
+        env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+        cmd = [
+            str(Path(sys.executable).parent / "openapi-python-client"),
+            "generate",
+            "--path",
+            str(spec_path),
+            "--config",
+            str(vendor.generator_config),
+            "--meta",
+            "none",
+            "--output-path",
+            str(out),
+            "--fail-on-warning",
+        ]
+        result = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            sys.stderr.write(result.stdout + result.stderr)
+            raise SystemExit(f"openapi-python-client failed for {vendor.name}")
+        shutil.rmtree(vendor.output_dir, ignore_errors=True)
+        GENERATED.mkdir(exist_ok=True)
+        shutil.copytree(out, vendor.output_dir)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description="Regenerate the clients under generated/.")
+    parser.add_argument("vendors", nargs="*", choices=[*VENDORS, []], help="default: all")
+    args = parser.parse_args(argv)
+    for name in args.vendors or VENDORS:
+        generate(VENDORS[name])
+        print(f"generated/{VENDORS[name].generated_package}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

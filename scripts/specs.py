@@ -1,0 +1,110 @@
+"""Where every vendor's spec lives and how the spec we generate from is made.
+
+A vendor is one of :data:`VENDORS`. Its resolved spec is the vendor's published
+document (``specs/<vendor>/vendor/*.yaml``) with our OpenAPI Overlay documents
+(``specs/<vendor>/overlay*.yaml``) applied in name order, or our hand-written
+``specs/<vendor>/openapi.yaml``. Generation, the spec validation tests and the
+contract checks of the fake servers all read specs through :func:`resolved_spec`.
+
+Example::
+
+    from scripts.specs import resolved_spec
+    spec = resolved_spec("voximplant")
+    assert "/GetAuditLogAsync" in spec["paths"]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonpath_ng.ext import parse as jsonpath_parse  # type: ignore[attr-defined]
+from jsonschema import Draft202012Validator
+from oas_patch.overlay import apply_overlay
+from oas_patch.validator import load_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = ROOT / "specs"
+GENERATED = ROOT / "generated"
+
+
+@dataclass(frozen=True)
+class Vendor:
+    """One vendor: its spec folder and the package its generated client lands in."""
+
+    name: str
+    generated_package: str
+
+    @property
+    def spec_dir(self) -> Path:
+        """``specs/<vendor>/``."""
+        return SPECS / self.name
+
+    @property
+    def generator_config(self) -> Path:
+        """The openapi-python-client config for this vendor."""
+        return self.spec_dir / "generator.yaml"
+
+    @property
+    def output_dir(self) -> Path:
+        """``generated/<package>/``, written only by ``make generate``."""
+        return GENERATED / self.generated_package
+
+
+VENDORS: dict[str, Vendor] = {
+    v.name: v
+    for v in (
+        Vendor("voximplant", "voximplant_audit_api"),
+        Vendor("nlpearl", "nlpearl_audit_api"),
+        Vendor("zabbix", "zabbix_audit_api"),
+        Vendor("navixy", "navixy_audit_api"),
+    )
+}
+
+
+class OverlayError(ValueError):
+    """An overlay document is invalid or one of its actions no longer applies."""
+
+
+def _load_yaml(path: Path) -> Any:
+    with path.open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def _apply_overlay(doc: Any, overlay: Any, path: Path) -> Any:
+    """Apply ``overlay`` to ``doc`` action by action; every target must match.
+
+    A target that matches nothing means the vendor changed its document under
+    us: better a loud failure than a silently unpatched spec.
+    """
+    schema = load_schema("overlay_schema_1.0.0.yml")
+    errors = sorted(Draft202012Validator(schema).iter_errors(overlay), key=str)
+    if errors:
+        raise OverlayError(f"{path}: not a valid OpenAPI Overlay 1.0: {errors[0].message}")
+    for number, action in enumerate(overlay["actions"], start=1):
+        if not jsonpath_parse(action["target"]).find(doc):
+            raise OverlayError(f"{path}: action {number} ({action['target']}) matches nothing in the spec")
+        doc = apply_overlay(doc, {"actions": [action]})
+    return doc
+
+
+def resolved_spec(vendor: str) -> dict[str, Any]:
+    """Return the OpenAPI document we generate from for ``vendor``.
+
+    >>> resolved_spec("nlpearl")["openapi"]
+    '3.0.1'
+    """
+    spec_dir = VENDORS[vendor].spec_dir
+    hand_written = spec_dir / "openapi.yaml"
+    if hand_written.exists():
+        doc: dict[str, Any] = _load_yaml(hand_written)
+        return doc
+    published = sorted((spec_dir / "vendor").glob("*.yaml"))
+    if len(published) != 1:
+        raise FileNotFoundError(f"expected one vendor spec in {spec_dir / 'vendor'}, found {len(published)}")
+    doc = _load_yaml(published[0])
+    for overlay_path in sorted(spec_dir.glob("overlay*.yaml")):
+        doc = _apply_overlay(doc, _load_yaml(overlay_path), overlay_path)
+    return doc
