@@ -193,8 +193,3 @@ def test_pager_resumes_from_its_cursor_without_loss_or_repeat() -> None:
     resumed = Pager(fetch, pager.cursor)
     got.extend(resumed)
     assert got == data
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
