@@ -59,8 +59,7 @@ EXAMPLES = {
 @pytest.fixture(scope="module")
 def wheelhouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    for name in ["core", *VENDORS]:
-        build(name, out)
+    build("core", out)
     return out
 
 
@@ -73,6 +72,7 @@ def run(*cmd: str | Path, cwd: Path) -> str:
 @pytest.mark.parametrize("vendor", sorted(VENDORS))
 def test_wheel_installs_in_an_empty_venv_and_type_checks(vendor: str, wheelhouse: Path, tmp_path: Path) -> None:
     assert not tmp_path.is_relative_to(ROOT)
+    build(vendor, wheelhouse)
     wheels = list(wheelhouse.glob(f"{vendor}_audit-*.whl"))
     assert len(wheels) == 1, wheels
     assert list(wheelhouse.glob(f"{vendor}_audit-*.tar.gz")), "no sdist built"
