@@ -22,6 +22,7 @@ from audit_core import (
     TransportError,
     build_async_client,
     build_client,
+    call_timeout,
     check_base_url,
     check_window,
     classify_unreadable_json,
@@ -193,3 +194,25 @@ def test_pager_resumes_from_its_cursor_without_loss_or_repeat() -> None:
     resumed = Pager(fetch, pager.cursor)
     got.extend(resumed)
     assert got == data
+
+
+class Slow(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        import time
+
+        time.sleep(0.5)
+        self.send_response(200)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"{}")
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_per_call_timeout_overrides_the_clients() -> None:
+    with serve(Slow) as srv, build_client(vendor="demo", base_url=base_url(srv), max_retries=0) as http:
+        assert http.get("/").status_code == 200  # the client's 60 s read timeout is plenty
+        with call_timeout(httpx.Timeout(0.1)), pytest.raises(RetriesExhaustedError) as info:
+            http.get("/")
+    assert "timed out" in str(info.value)

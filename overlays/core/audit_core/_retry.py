@@ -16,7 +16,9 @@ import email.utils
 import logging
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 
 import attrs
@@ -30,6 +32,30 @@ logger = logging.getLogger("audit_core")
 STREAM_EXTENSION = "audit_core.stream"
 
 RETRYABLE_STATUSES = frozenset({408, 429})
+
+_CALL_TIMEOUT: ContextVar[httpx.Timeout | None] = ContextVar("audit_core_call_timeout", default=None)
+
+
+@contextmanager
+def call_timeout(timeout: httpx.Timeout | None) -> Iterator[None]:
+    """Apply ``timeout`` to every request sent in this block (and its tasks), overriding the client's.
+
+    ``None`` keeps the client's own. Vendor SDKs use it for their per-call ``timeout=``.
+
+    >>> with call_timeout(httpx.Timeout(2.0)):
+    ...     pass
+    """
+    token = _CALL_TIMEOUT.set(timeout)
+    try:
+        yield
+    finally:
+        _CALL_TIMEOUT.reset(token)
+
+
+def _apply_call_timeout(request: httpx.Request) -> None:
+    timeout = _CALL_TIMEOUT.get()
+    if timeout is not None:
+        request.extensions["timeout"] = timeout.as_dict()
 
 
 @attrs.frozen
@@ -197,6 +223,7 @@ class RetryTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         attempts = _Attempts(self._policy, self._vendor, self._classify, self._describe)
         stream = bool(request.extensions.get(STREAM_EXTENSION))
+        _apply_call_timeout(request)
         while True:
             attempts.count += 1
             try:
@@ -239,6 +266,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         attempts = _Attempts(self._policy, self._vendor, self._classify, self._describe)
         stream = bool(request.extensions.get(STREAM_EXTENSION))
+        _apply_call_timeout(request)
         while True:
             attempts.count += 1
             try:
