@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.json_rpc_version import JsonRpcVersion
+
+T = TypeVar("T", bound="ApiinfoVersionResponse")
+
+
+@_attrs_define
+class ApiinfoVersionResponse:
+    """The success envelope of `apiinfo.version`.
+
+    Attributes:
+        jsonrpc (JsonRpcVersion): The JSON-RPC protocol version; always `2.0`.
+        result (str): The API version, which is the Zabbix frontend version, e.g. `6.0.14`.
+        id (int | None | str): The `id` of the request, echoed with its JSON type; `null` when the request could not be
+            parsed or its `id` was invalid. (`nullable` sits on the integer branch so that `null` matches exactly one
+            branch.)
+    """
+
+    jsonrpc: JsonRpcVersion
+    result: str
+    id: int | None | str
+
+    def to_dict(self) -> dict[str, Any]:
+        jsonrpc = self.jsonrpc.value
+
+        result = self.result
+
+        id: int | None | str
+        id = self.id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "jsonrpc": jsonrpc,
+                "result": result,
+                "id": id,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        jsonrpc = JsonRpcVersion(d.pop("jsonrpc"))
+
+        result = d.pop("result")
+
+        def _parse_id(data: object) -> int | None | str:
+            if data is None:
+                return data
+            return cast(int | None | str, data)
+
+        id = _parse_id(d.pop("id"))
+
+        apiinfo_version_response = cls(
+            jsonrpc=jsonrpc,
+            result=result,
+            id=id,
+        )
+
+        return apiinfo_version_response

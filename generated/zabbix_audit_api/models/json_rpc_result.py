@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.json_rpc_version import JsonRpcVersion
+
+if TYPE_CHECKING:
+    from ..models.audit_log import AuditLog
+    from ..models.audit_log_map import AuditLogMap
+
+
+T = TypeVar("T", bound="JsonRpcResult")
+
+
+@_attrs_define
+class JsonRpcResult:
+    """A successful response to any method. The shape of `result` depends on the method called (see
+    `ApiinfoVersionResponse`, `UserLoginResponse`, `UserLogoutResponse` and `AuditlogGetResponse`).
+
+        Attributes:
+            jsonrpc (JsonRpcVersion): The JSON-RPC protocol version; always `2.0`.
+            result (AuditLogMap | bool | list[AuditLog] | str): The `result` of any method modelled here: `AuditLogList` or
+                `AuditLogMap` (auditlog.get), `LogoutResult` (user.logout), or a string: `ApiVersion` (apiinfo.version),
+                `SessionId` (user.login) or `AuditLogCount` (auditlog.get with `countOutput`), which differ only by their
+                patterns.
+            id (int | None | str): The `id` of the request, echoed with its JSON type; `null` when the request could not be
+                parsed or its `id` was invalid. (`nullable` sits on the integer branch so that `null` matches exactly one
+                branch.)
+    """
+
+    jsonrpc: JsonRpcVersion
+    result: AuditLogMap | bool | list[AuditLog] | str
+    id: int | None | str
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.audit_log_map import AuditLogMap
+
+        jsonrpc = self.jsonrpc.value
+
+        result: bool | dict[str, Any] | list[dict[str, Any]] | str
+        if isinstance(self.result, list):
+            result = []
+            for componentsschemas_audit_log_list_item_data in self.result:
+                componentsschemas_audit_log_list_item = (
+                    componentsschemas_audit_log_list_item_data.to_dict()
+                )
+                result.append(componentsschemas_audit_log_list_item)
+
+        elif isinstance(self.result, AuditLogMap):
+            result = self.result.to_dict()
+        else:
+            result = self.result
+
+        id: int | None | str
+        id = self.id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "jsonrpc": jsonrpc,
+                "result": result,
+                "id": id,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.audit_log import AuditLog
+        from ..models.audit_log_map import AuditLogMap
+
+        d = dict(src_dict)
+        jsonrpc = JsonRpcVersion(d.pop("jsonrpc"))
+
+        def _parse_result(data: object) -> AuditLogMap | bool | list[AuditLog] | str:
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_method_result_type_0 = []
+                _componentsschemas_method_result_type_0 = data
+                for (
+                    componentsschemas_audit_log_list_item_data
+                ) in _componentsschemas_method_result_type_0:
+                    componentsschemas_audit_log_list_item = AuditLog.from_dict(
+                        componentsschemas_audit_log_list_item_data
+                    )
+
+                    componentsschemas_method_result_type_0.append(
+                        componentsschemas_audit_log_list_item
+                    )
+
+                return componentsschemas_method_result_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_method_result_type_1 = AuditLogMap.from_dict(data)
+
+                return componentsschemas_method_result_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AuditLogMap | bool | list[AuditLog] | str, data)
+
+        result = _parse_result(d.pop("result"))
+
+        def _parse_id(data: object) -> int | None | str:
+            if data is None:
+                return data
+            return cast(int | None | str, data)
+
+        id = _parse_id(d.pop("id"))
+
+        json_rpc_result = cls(
+            jsonrpc=jsonrpc,
+            result=result,
+            id=id,
+        )
+
+        return json_rpc_result

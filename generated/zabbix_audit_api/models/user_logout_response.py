@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.json_rpc_version import JsonRpcVersion
+
+T = TypeVar("T", bound="UserLogoutResponse")
+
+
+@_attrs_define
+class UserLogoutResponse:
+    """The success envelope of `user.logout`.
+
+    Attributes:
+        jsonrpc (JsonRpcVersion): The JSON-RPC protocol version; always `2.0`.
+        result (bool): Always `true`.
+        id (int | None | str): The `id` of the request, echoed with its JSON type; `null` when the request could not be
+            parsed or its `id` was invalid. (`nullable` sits on the integer branch so that `null` matches exactly one
+            branch.)
+    """
+
+    jsonrpc: JsonRpcVersion
+    result: bool
+    id: int | None | str
+
+    def to_dict(self) -> dict[str, Any]:
+        jsonrpc = self.jsonrpc.value
+
+        result = self.result
+
+        id: int | None | str
+        id = self.id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "jsonrpc": jsonrpc,
+                "result": result,
+                "id": id,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        jsonrpc = JsonRpcVersion(d.pop("jsonrpc"))
+
+        result = d.pop("result")
+
+        def _parse_id(data: object) -> int | None | str:
+            if data is None:
+                return data
+            return cast(int | None | str, data)
+
+        id = _parse_id(d.pop("id"))
+
+        user_logout_response = cls(
+            jsonrpc=jsonrpc,
+            result=result,
+            id=id,
+        )
+
+        return user_logout_response
