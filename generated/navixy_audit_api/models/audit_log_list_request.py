@@ -18,7 +18,8 @@ class AuditLogListRequest:
     Attributes:
         from_ (str): Include audit objects recorded after this date (date/time, `yyyy-MM-dd HH:mm:ss`, or ISO 8601 with
             `NVX-ISO-DateTime: true`).
-        to (str): Include audits before this date (date/time, as `from`).
+        to (str): Include audits before this date (date/time, as `from`). Whether `from` and `to` are inclusive is not
+            documented ("after" / "before" this date); clients must not depend on it.
         subuser_ids (list[int] | Unset): Include audits for specific sub-users.
         actions (list[str] | Unset): Include audits for specific actions only.
         limit (int | Unset): Pagination. Maximum number of audit records to return.

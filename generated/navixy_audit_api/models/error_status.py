@@ -16,7 +16,8 @@ class ErrorStatus:
         code (int): General error codes: 1 database error, 2 service unavailable, 3 wrong hash, 4 user or API key not
             found or session ended, 5 wrong request format, 6 unexpected error, 7 invalid parameters, 11 access denied, 12
             entity not found, 13 operation not permitted, 15 too many requests (rate limit exceeded), 211 requested time
-            span is too big, 212 requested limit is too big.
+            span is too big, 212 requested limit is too big. From user/auth: 102 wrong login or password, 103 user not
+            activated. Other codes may appear.
         description (str):
     """
 

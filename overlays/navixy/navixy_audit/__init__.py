@@ -1,15 +1,77 @@
 """Typed Python SDK for the Navixy audit log.
 
-The generated client lives in navixy_audit_api; this package adds what is
-special about Navixy on top of the shared audit_core.
+The generated client lives in ``navixy_audit_api``; this package adds what is
+special about Navixy on top of the shared ``audit_core``: ``NVX`` auth with an
+API key or a renewed session, the error envelope as typed exceptions, ISO
+dates independent of the user's time zone, and exact iteration
+(``iter_audit_log``) over an API that pages with offsets and unstable ties.
 
 >>> import navixy_audit
 >>> navixy_audit.__version__
 '0.1.0'
+
+Example (against a real account)::
+
+    from datetime import datetime, timedelta, timezone
+    from navixy_audit import Client
+
+    until = datetime.now(timezone.utc)
+    with Client(base_url="https://api.eu.navixy.com/v2", api_key="...") as nvx:
+        for rec in nvx.iter_audit_log(until - timedelta(days=1), until, actions=["create"]):
+            print(rec.id, rec.action, rec.entry_category, rec.action_date, rec.payload)
 """
 
 from navixy_audit_api import AuthenticatedClient as GeneratedClient
 
+from ._auth import NavixyAuth
+from ._client import DEFAULT_BASE_URL, AsyncClient, Client
+from ._errors import (
+    AccessDeniedError,
+    EntityNotFoundError,
+    ErrorCode,
+    InvalidParametersError,
+    LimitTooBigError,
+    NavixyAPIError,
+    OperationNotPermittedError,
+    ParameterError,
+    SecondFactorRequiredError,
+    SessionEndedError,
+    TimeSpanTooBigError,
+    TooManyRequestsError,
+    WrongHashError,
+    WrongLoginError,
+)
+from ._models import AuditAction, AuditLogCursor, AuditRecord, EntryCategory
+from ._paging import DEFAULT_PAGE_SIZE, DEFAULT_WINDOW, PagingError
+
 __version__ = "0.1.0"
 
-__all__ = ["GeneratedClient", "__version__"]
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_PAGE_SIZE",
+    "DEFAULT_WINDOW",
+    "AccessDeniedError",
+    "AsyncClient",
+    "AuditAction",
+    "AuditLogCursor",
+    "AuditRecord",
+    "Client",
+    "EntityNotFoundError",
+    "EntryCategory",
+    "ErrorCode",
+    "GeneratedClient",
+    "InvalidParametersError",
+    "LimitTooBigError",
+    "NavixyAPIError",
+    "NavixyAuth",
+    "OperationNotPermittedError",
+    "PagingError",
+    "ParameterError",
+    "SecondFactorRequiredError",
+    "SessionEndedError",
+    "TimeSpanTooBigError",
+    "TooManyRequestsError",
+    "WrongHashError",
+    "WrongLoginError",
+    "__version__",
+]
