@@ -9,6 +9,7 @@ test with all of them.
 
 from __future__ import annotations
 
+import copy
 import functools
 from collections.abc import Callable
 from typing import Any
@@ -26,20 +27,25 @@ QueryAdapter = Callable[[dict[str, list[str]]], dict[str, list[str]]]
 
 
 @functools.cache
-def openapi_for(vendor: str) -> OpenAPI:
-    """The openapi-core validator of a vendor's resolved spec."""
-    return OpenAPI.from_dict(resolved_spec(vendor))
+def openapi_for(vendor: str, server_prefix: str = "") -> OpenAPI:
+    """The openapi-core validator of a vendor's resolved spec.
+
+    A relative server ``server_prefix`` is added to the spec's servers, so the
+    spec matches whatever loopback host and port a fake or the real Zabbix runs on.
+    """
+    spec = copy.deepcopy(resolved_spec(vendor))
+    spec["servers"] = [*spec.get("servers", []), {"url": server_prefix or "/"}]
+    return OpenAPI.from_dict(spec)
 
 
 class OpenAPIRequest:
     """An httpx request seen through openapi-core's Request protocol."""
 
-    def __init__(self, request: httpx.Request, *, server_prefix: str = "", query_adapter: QueryAdapter | None = None):
+    def __init__(self, request: httpx.Request, *, query_adapter: QueryAdapter | None = None):
         self._request = request
         url = urlsplit(str(request.url))
-        self._host_url = f"{url.scheme}://{url.netloc}{server_prefix}"
-        path = url.path
-        self._path = path[len(server_prefix) :] if server_prefix and path.startswith(server_prefix) else path
+        self._host_url = f"{url.scheme}://{url.netloc}"
+        self._path = url.path
         query = parse_qs(url.query, keep_blank_values=True)
         if query_adapter is not None:
             query = query_adapter(query)
@@ -103,8 +109,9 @@ def _spec_server_prefix(vendor: str) -> str:
 class ContractTransport(httpx.BaseTransport):
     """A transport that validates each exchange against the vendor's spec.
 
-    The spec's server is taken to be at ``server_prefix`` on whatever host the
-    test talks to (default: the path of the spec's first server URL).
+    Besides the spec's own servers, the API is taken to be at ``server_prefix``
+    on whatever host the test talks to (default: the path of the spec's first
+    server URL, e.g. ``/platform_api``).
     """
 
     def __init__(
@@ -124,8 +131,8 @@ class ContractTransport(httpx.BaseTransport):
 
     def check(self, request: httpx.Request, response: httpx.Response | None) -> None:
         """Validate one request (and its answer, when given); record what does not fit."""
-        api = openapi_for(self.vendor)
-        oa_request = OpenAPIRequest(request, server_prefix=self._prefix, query_adapter=self._query_adapter)
+        api = openapi_for(self.vendor, self._prefix)
+        oa_request = OpenAPIRequest(request, query_adapter=self._query_adapter)
         where = f"{request.method} {request.url.path}"
         try:
             api.validate_request(oa_request)

@@ -24,8 +24,12 @@ def serve(handler: type[BaseHTTPRequestHandler], server: type[QuietServer] = Qui
 
     The base URL is ``f"http://127.0.0.1:{srv.server_port}"``.
     """
+    # Headers and body in one segment: without this, Nagle + delayed ACK add ~40 ms a request.
+    handler.disable_nagle_algorithm = True
     srv = server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=srv.serve_forever, name=f"{handler.__name__}-server", daemon=True)
+    thread = threading.Thread(
+        target=srv.serve_forever, kwargs={"poll_interval": 0.05}, name=f"{handler.__name__}-server", daemon=True
+    )
     thread.start()
     try:
         yield srv

@@ -163,10 +163,9 @@ class _Attempts:
     count: int = 0
 
     def judge(self, request: httpx.Request, response: httpx.Response) -> RetryReason | None:
-        reason = classify_status(request, response)
-        if reason is None and self.classify is not None:
-            reason = self.classify(request, response)
-        return reason
+        # The vendor speaks first: it can name its own rate-limit answer even when it comes with a 429.
+        reason = self.classify(request, response) if self.classify is not None else None
+        return reason if reason is not None else classify_status(request, response)
 
     def next_delay(self, request: httpx.Request, reason: RetryReason) -> float:
         """Seconds to wait before the next attempt, or raise when none is left."""
