@@ -1,0 +1,171 @@
+"""Voximplant's error envelope (HTTP 200 with ``{"error": {"code", "msg"}}``) as typed exceptions."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import httpx
+
+from audit_core import (
+    APIError,
+    AuditError,
+    AuthenticationError,
+    NotFoundError,
+    RateLimitError,
+    RetryReason,
+    TransportError,
+    classify_unreadable_json,
+)
+
+VENDOR = "voximplant"
+
+
+class ErrorCode(enum.IntEnum):
+    """The Management API error codes the audit-log functions answer with.
+
+    >>> ErrorCode(340).name
+    'RATE_LIMIT_EXCEEDED'
+    """
+
+    AUTHORIZATION_FAILED = 100
+    INVALID_ARGUMENTS = 101
+    INVALID_DATE_FORMAT = 111
+    INVALID_DATE_RANGE = 123
+    RATE_LIMIT_EXCEEDED = 340
+    REPORT_NOT_READY = 356
+    REPORT_FAILED = 357
+    REPORT_NOT_FOUND = 557
+
+
+class VoximplantAPIError(APIError):
+    """The Management API answered with its error envelope.
+
+    ``code`` is the vendor's code (an :class:`ErrorCode` when it is one we know),
+    ``msg`` its message.
+
+    >>> e = VoximplantAPIError("Invalid date range", code=123, operation="GetAuditLog")
+    >>> str(e), e.code_name
+    ('voximplant GetAuditLog: Invalid date range (code 123)', 'INVALID_DATE_RANGE')
+    """
+
+    def __init__(self, message: str, *, code: int, operation: str | None = None, **kwargs: Any) -> None:
+        known: int = ErrorCode(code) if code in ErrorCode._value2member_map_ else code
+        kwargs.setdefault("status_code", 200)
+        super().__init__(message, code=known, vendor=VENDOR, operation=operation, **kwargs)
+
+    @property
+    def msg(self) -> str:
+        """The vendor's message, as sent."""
+        return self.message
+
+    @property
+    def code_name(self) -> str | None:
+        """The name of the code (``"REPORT_FAILED"``), or None for a code we do not know."""
+        return self.code.name if isinstance(self.code, ErrorCode) else None
+
+
+class VoximplantAuthenticationError(VoximplantAPIError, AuthenticationError):
+    """Error 100: the JWT was refused (wrong key, expired, clock skew, unknown account)."""
+
+
+class VoximplantRateLimitError(VoximplantAPIError, RateLimitError):
+    """Error 340: too many requests; retried with backoff before it reaches you."""
+
+
+class InvalidArgumentsError(VoximplantAPIError):
+    """Errors 101, 111, 123: the API refused an argument (format, range, unknown value)."""
+
+
+class ReportNotReadyError(VoximplantAPIError):
+    """Error 356: the history report is still being built."""
+
+
+class ReportFailedError(VoximplantAPIError):
+    """Error 357: the history report could not be built."""
+
+
+class ReportNotFoundError(VoximplantAPIError, NotFoundError):
+    """Error 557: there is no history report with that id (or it expired)."""
+
+
+class ReportTimeoutError(AuditError):
+    """The history report was not completed within the time allowed.
+
+    >>> str(ReportTimeoutError("report 7 not completed after 600s", vendor="voximplant"))
+    'voximplant: report 7 not completed after 600s'
+    """
+
+
+_BY_CODE: dict[int, type[VoximplantAPIError]] = {
+    ErrorCode.AUTHORIZATION_FAILED: VoximplantAuthenticationError,
+    ErrorCode.INVALID_ARGUMENTS: InvalidArgumentsError,
+    ErrorCode.INVALID_DATE_FORMAT: InvalidArgumentsError,
+    ErrorCode.INVALID_DATE_RANGE: InvalidArgumentsError,
+    ErrorCode.RATE_LIMIT_EXCEEDED: VoximplantRateLimitError,
+    ErrorCode.REPORT_NOT_READY: ReportNotReadyError,
+    ErrorCode.REPORT_FAILED: ReportFailedError,
+    ErrorCode.REPORT_NOT_FOUND: ReportNotFoundError,
+}
+
+
+def error_from_envelope(error: Any, operation: str | None) -> VoximplantAPIError | None:
+    """Turn the ``error`` member of an answer into the matching exception (None if it is not one).
+
+    >>> type(error_from_envelope({"code": 357, "msg": "Report failed"}, "DownloadHistoryReport")).__name__
+    'ReportFailedError'
+    """
+    if not isinstance(error, dict):
+        return None
+    code = error.get("code")
+    if isinstance(code, bool) or not isinstance(code, int):
+        return None
+    msg = error.get("msg")
+    message = msg if isinstance(msg, str) and msg else f"error {code}"
+    return _BY_CODE.get(code, VoximplantAPIError)(message, code=code, operation=operation, details=error)
+
+
+def operation_of(request: httpx.Request) -> str:
+    """The Management API function a request calls: the last path segment, or its ``cmd`` parameter.
+
+    >>> operation_of(httpx.Request("POST", "https://api.voximplant.com/platform_api/GetAuditLog"))
+    'GetAuditLog'
+    """
+    cmd: str | None = request.url.params.get("cmd")
+    if cmd:
+        return cmd
+    return request.url.path.rstrip("/").rsplit("/", 1)[-1] or request.url.path
+
+
+def _is_json(response: httpx.Response) -> bool:
+    return "json" in response.headers.get("Content-Type", "").lower()
+
+
+def classify(request: httpx.Request, response: httpx.Response) -> RetryReason | None:
+    """Retry hook for audit_core's transports: error 340 and unreadable JSON answers are retried.
+
+    A report download is CSV, so only a JSON body is inspected for it.
+    """
+    if response.status_code != 200:
+        return None
+    download = operation_of(request) == "DownloadHistoryReport"
+    if download and not _is_json(response):
+        return None
+    try:
+        data = response.json()
+    except ValueError:
+        return classify_unreadable_json(request, response)
+    if isinstance(data, dict):
+        error = error_from_envelope(data.get("error"), operation_of(request))
+        if isinstance(error, VoximplantRateLimitError):
+            return RetryReason(error)
+    return None
+
+
+def raise_for_envelope(data: Any, operation: str) -> None:
+    """Raise the typed exception when ``data`` (a decoded answer) is the error envelope."""
+    if isinstance(data, dict) and "error" in data:
+        error = error_from_envelope(data["error"], operation)
+        if error is None:
+            raise TransportError(f"malformed error envelope: {data!r:.200}", vendor=VENDOR, operation=operation)
+        raise error
