@@ -1,0 +1,84 @@
+"""``make demo``: the main job (``scripts.auditpull``) on local defaults.
+
+Starts each vendor's fake server from ``tests/<vendor>/fake.py`` on 127.0.0.1
+with a day of sample audit records, configures the SDKs through their usual
+environment variables (a throw-away Voximplant service account, API keys...),
+and pulls the last 24 hours from all of them into one time-ordered table.
+
+Example::
+
+    python -m scripts.demo            # table
+    python -m scripts.demo --format jsonl
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from scripts import auditpull
+
+HOURS = 24
+
+
+@contextmanager
+def _voximplant(now: datetime, env: dict[str, str], tmp: Path) -> Iterator[str]:
+    from tests.voximplant.fake import FakeVoximplant, make_account, make_records
+
+    account = make_account()
+    records = make_records(12, start=now - timedelta(hours=HOURS - 1), step=timedelta(minutes=97))
+    credentials = tmp / "credentials.json"
+    credentials.write_text(json.dumps(account.credentials()))
+    credentials.chmod(0o600)
+    env["VOXIMPLANT_CREDENTIALS"] = str(credentials)
+    with FakeVoximplant(account, records, timezone="Europe/Berlin").running() as url:
+        yield url
+
+
+@contextmanager
+def _navixy(now: datetime, env: dict[str, str]) -> Iterator[str]:
+    from tests.navixy.fake import NavixyFake, running
+
+    fake = NavixyFake()
+    key = "de70de70de70de70de70de70de70de70"
+    fake.add_api_key(key)
+    actions = [("create", "custom_field"), ("update", "tracker"), ("delete", "place"), ("login", "user")]
+    for i in range(12):
+        action, category = actions[i % len(actions)]
+        fake.add(
+            now - timedelta(hours=HOURS - 1) + timedelta(minutes=113 * i),
+            subuser_id=184541 + i % 3,
+            action=action,
+            entry_category=category,
+            host=f"94.140.138.{200 + i}",
+        )
+    env["NAVIXY_API_KEY"] = key
+    with running(fake) as (_, url):
+        env["NAVIXY_URL"] = url
+        yield url
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start the fakes, then run ``auditpull`` against them with ``argv``'s extra options."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    env: dict[str, str] = {}
+    with ExitStack() as stack, tempfile.TemporaryDirectory(prefix="audit-demo-") as tmp:
+        urls = {
+            "voximplant": stack.enter_context(_voximplant(now, env, Path(tmp))),
+            "navixy": stack.enter_context(_navixy(now, env)),
+        }
+        os.environ.update(env)
+        args = ["--since", (now - timedelta(hours=HOURS)).isoformat(), "--until", now.isoformat()]
+        for vendor, url in urls.items():
+            args += ["--vendor", vendor, "--url", f"{vendor}={url}"]
+        return auditpull.main([*args, *(argv if argv is not None else sys.argv[1:])])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
