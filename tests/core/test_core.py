@@ -11,6 +11,7 @@ from typing import ClassVar
 
 import httpx
 import pytest
+
 from audit_core import (
     APIError,
     InvalidInputError,
@@ -32,7 +33,6 @@ from audit_core import (
     redact,
     require_aware,
 )
-
 from tests.support.servers import QuietServer, base_url, serve
 
 FAST = RetryPolicy(max_retries=3, backoff_base=0.01)

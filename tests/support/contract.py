@@ -16,8 +16,9 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
-from openapi_core import OpenAPI
+from openapi_core import Config, OpenAPI
 from openapi_core.datatypes import RequestParameters
+from openapi_core.deserializing.media_types.util import json_loads
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from scripts.specs import resolved_spec
@@ -35,7 +36,9 @@ def openapi_for(vendor: str, server_prefix: str = "") -> OpenAPI:
     """
     spec = copy.deepcopy(resolved_spec(vendor))
     spec["servers"] = [*spec.get("servers", []), {"url": server_prefix or "/"}]
-    return OpenAPI.from_dict(spec)
+    # openapi-core reads only application/json as JSON; RFC 9457 problem details are JSON too.
+    config = Config(extra_media_type_deserializers={"application/problem+json": json_loads})
+    return OpenAPI.from_dict(spec, config=config)
 
 
 class OpenAPIRequest:

@@ -4,6 +4,7 @@ from .audit_log_api_request import AuditLogAPIRequest
 from .audit_log_user_info import AuditLogUserInfo
 from .audit_log_view import AuditLogView
 from .audit_log_view_additional_data_type_0 import AuditLogViewAdditionalDataType0
+from .problem_details import ProblemDetails
 from .validation_problem_details import ValidationProblemDetails
 from .validation_problem_details_errors_type_0 import (
     ValidationProblemDetailsErrorsType0,
@@ -14,6 +15,7 @@ __all__ = (
     "AuditLogUserInfo",
     "AuditLogView",
     "AuditLogViewAdditionalDataType0",
+    "ProblemDetails",
     "ValidationProblemDetails",
     "ValidationProblemDetailsErrorsType0",
 )

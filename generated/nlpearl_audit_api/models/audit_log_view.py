@@ -75,14 +75,14 @@ class AuditLogView:
 
             `81 - Set2FA`
 
-        user (AuditLogUserInfo | None | Unset):
         additional_data (AuditLogViewAdditionalDataType0 | None | Unset):
+        user (AuditLogUserInfo | None | Unset):
     """
 
     timestamp: datetime.datetime | Unset = UNSET
     event_type: int | Unset = UNSET
-    user: AuditLogUserInfo | None | Unset = UNSET
     additional_data: AuditLogViewAdditionalDataType0 | None | Unset = UNSET
+    user: AuditLogUserInfo | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.audit_log_user_info import AuditLogUserInfo
@@ -96,14 +96,6 @@ class AuditLogView:
 
         event_type = self.event_type
 
-        user: dict[str, Any] | None | Unset
-        if isinstance(self.user, Unset):
-            user = UNSET
-        elif isinstance(self.user, AuditLogUserInfo):
-            user = self.user.to_dict()
-        else:
-            user = self.user
-
         additional_data: dict[str, Any] | None | Unset
         if isinstance(self.additional_data, Unset):
             additional_data = UNSET
@@ -112,6 +104,14 @@ class AuditLogView:
         else:
             additional_data = self.additional_data
 
+        user: dict[str, Any] | None | Unset
+        if isinstance(self.user, Unset):
+            user = UNSET
+        elif isinstance(self.user, AuditLogUserInfo):
+            user = self.user.to_dict()
+        else:
+            user = self.user
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -119,10 +119,10 @@ class AuditLogView:
             field_dict["timestamp"] = timestamp
         if event_type is not UNSET:
             field_dict["eventType"] = event_type
-        if user is not UNSET:
-            field_dict["user"] = user
         if additional_data is not UNSET:
             field_dict["additionalData"] = additional_data
+        if user is not UNSET:
+            field_dict["user"] = user
 
         return field_dict
 
@@ -143,23 +143,6 @@ class AuditLogView:
 
         event_type = d.pop("eventType", UNSET)
 
-        def _parse_user(data: object) -> AuditLogUserInfo | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                user_type_1 = AuditLogUserInfo.from_dict(data)
-
-                return user_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(AuditLogUserInfo | None | Unset, data)
-
-        user = _parse_user(d.pop("user", UNSET))
-
         def _parse_additional_data(
             data: object,
         ) -> AuditLogViewAdditionalDataType0 | None | Unset:
@@ -179,11 +162,28 @@ class AuditLogView:
 
         additional_data = _parse_additional_data(d.pop("additionalData", UNSET))
 
+        def _parse_user(data: object) -> AuditLogUserInfo | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                user_type_0 = AuditLogUserInfo.from_dict(data)
+
+                return user_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AuditLogUserInfo | None | Unset, data)
+
+        user = _parse_user(d.pop("user", UNSET))
+
         audit_log_view = cls(
             timestamp=timestamp,
             event_type=event_type,
-            user=user,
             additional_data=additional_data,
+            user=user,
         )
 
         return audit_log_view

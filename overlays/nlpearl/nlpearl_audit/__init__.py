@@ -1,15 +1,66 @@
 """Typed Python SDK for the NLPearl audit log.
 
-The generated client lives in nlpearl_audit_api; this package adds what is
-special about NLPearl on top of the shared audit_core.
+The generated client lives in ``nlpearl_audit_api``; this package adds what is
+special about NLPearl on top of the shared ``audit_core``: the
+``accountId:secretKey`` bearer token, windowed iteration of an endpoint that
+has no pagination, tolerant integer enums and the ASP.NET error answers.
 
 >>> import nlpearl_audit
 >>> nlpearl_audit.__version__
 '0.1.0'
+>>> from nlpearl_audit import Client, EventType
+>>> Client(account_id="acc", secret_key="key")
+<Client base_url='https://api.nlpearl.ai'>
 """
 
+from audit_core import (
+    APIError,
+    AuditError,
+    AuthenticationError,
+    ConfigurationError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    RetriesExhaustedError,
+    RetryPolicy,
+    TransportError,
+)
 from nlpearl_audit_api import AuthenticatedClient as GeneratedClient
+
+from ._auth import BearerAuth
+from ._client import DEFAULT_BASE_URL, AsyncClient, Client
+from ._enums import EventType, UserType
+from ._errors import RequestValidationError
+from ._models import AuditEvent, AuditUser, parse_timestamp
+from ._query import DEFAULT_WINDOW, AuditLogCursor
 
 __version__ = "0.1.0"
 
-__all__ = ["GeneratedClient", "__version__"]
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_WINDOW",
+    "APIError",
+    "AsyncClient",
+    "AuditError",
+    "AuditEvent",
+    "AuditLogCursor",
+    "AuditUser",
+    "AuthenticationError",
+    "BearerAuth",
+    "Client",
+    "ConfigurationError",
+    "EventType",
+    "GeneratedClient",
+    "InvalidInputError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RequestValidationError",
+    "RetriesExhaustedError",
+    "RetryPolicy",
+    "TransportError",
+    "UserType",
+    "__version__",
+    "parse_timestamp",
+]

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.audit_log_api_request import AuditLogAPIRequest
 from ...models.audit_log_view import AuditLogView
+from ...models.problem_details import ProblemDetails
 from ...models.validation_problem_details import ValidationProblemDetails
 from ...types import UNSET, Response, Unset
 
@@ -33,7 +34,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | ValidationProblemDetails | list[AuditLogView] | None:
+) -> Any | ProblemDetails | ValidationProblemDetails | list[AuditLogView] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -54,7 +55,8 @@ def _parse_response(
         return response_401
 
     if response.status_code == 403:
-        response_403 = cast(Any, None)
+        response_403 = ProblemDetails.from_dict(response.json())
+
         return response_403
 
     if client.raise_on_unexpected_status:
@@ -65,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | ValidationProblemDetails | list[AuditLogView]]:
+) -> Response[Any | ProblemDetails | ValidationProblemDetails | list[AuditLogView]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AuditLogAPIRequest | Unset = UNSET,
-) -> Response[Any | ValidationProblemDetails | list[AuditLogView]]:
+) -> Response[Any | ProblemDetails | ValidationProblemDetails | list[AuditLogView]]:
     """Get Audit Log
 
      Retrieves the audit log.
@@ -91,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ValidationProblemDetails | list[AuditLogView]]
+        Response[Any | ProblemDetails | ValidationProblemDetails | list[AuditLogView]]
     """
 
     kwargs = _get_kwargs(
@@ -109,7 +111,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AuditLogAPIRequest | Unset = UNSET,
-) -> Any | ValidationProblemDetails | list[AuditLogView] | None:
+) -> Any | ProblemDetails | ValidationProblemDetails | list[AuditLogView] | None:
     """Get Audit Log
 
      Retrieves the audit log.
@@ -122,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ValidationProblemDetails | list[AuditLogView]
+        Any | ProblemDetails | ValidationProblemDetails | list[AuditLogView]
     """
 
     return sync_detailed(
@@ -135,7 +137,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AuditLogAPIRequest | Unset = UNSET,
-) -> Response[Any | ValidationProblemDetails | list[AuditLogView]]:
+) -> Response[Any | ProblemDetails | ValidationProblemDetails | list[AuditLogView]]:
     """Get Audit Log
 
      Retrieves the audit log.
@@ -148,7 +150,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ValidationProblemDetails | list[AuditLogView]]
+        Response[Any | ProblemDetails | ValidationProblemDetails | list[AuditLogView]]
     """
 
     kwargs = _get_kwargs(
@@ -164,7 +166,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AuditLogAPIRequest | Unset = UNSET,
-) -> Any | ValidationProblemDetails | list[AuditLogView] | None:
+) -> Any | ProblemDetails | ValidationProblemDetails | list[AuditLogView] | None:
     """Get Audit Log
 
      Retrieves the audit log.
@@ -177,7 +179,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ValidationProblemDetails | list[AuditLogView]
+        Any | ProblemDetails | ValidationProblemDetails | list[AuditLogView]
     """
 
     return (

@@ -1,0 +1,152 @@
+"""Audit events as the SDK hands them out: typed, aware UTC, the wire record kept."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
+
+import attrs
+
+from audit_core import TransportError
+
+from ._enums import EventType, UserType
+
+# ISO 8601 as ASP.NET writes it: "2024-05-01T10:00:00", "...00Z", "...00.1234567+02:00".
+_TIMESTAMP = re.compile(
+    r"(?P<date>\d{4}-\d{2}-\d{2})[Tt ](?P<time>\d{2}:\d{2}:\d{2})(?:\.(?P<fraction>\d{1,9}))?"
+    r"(?P<offset>[Zz]|[+-]\d{2}:?\d{2})?"
+)
+
+
+def parse_timestamp(text: str) -> datetime:
+    """Read a wire timestamp into an aware UTC datetime.
+
+    The API documents its times as UTC, so a timestamp without an offset (as
+    ASP.NET writes an unspecified ``DateTime``) is taken as UTC. Fractions
+    finer than a microsecond (.NET ticks are 100 ns) are cut off, never rounded
+    up, so an event never moves past a window edge.
+
+    >>> parse_timestamp("2024-05-01T10:00:00").isoformat()
+    '2024-05-01T10:00:00+00:00'
+    >>> parse_timestamp("2024-05-01T12:00:00.9999999+02:00").isoformat()
+    '2024-05-01T10:00:00.999999+00:00'
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"a timestamp must be a string, not {type(text).__name__}")
+    match = _TIMESTAMP.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"not an ISO 8601 date-time: {text!r}")
+    fraction = (match["fraction"] or "").ljust(6, "0")[:6]
+    value = datetime.fromisoformat(f"{match['date']}T{match['time']}.{fraction}")
+    offset = match["offset"]
+    if offset is None or offset in ("Z", "z"):
+        return value.replace(tzinfo=UTC)
+    sign = 1 if offset[0] == "+" else -1
+    digits = offset[1:].replace(":", "")
+    delta = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    if delta >= timedelta(hours=24):
+        raise ValueError(f"offset out of range in {text!r}")
+    return value.replace(tzinfo=timezone(sign * delta)).astimezone(UTC)
+
+
+@attrs.frozen
+class AuditUser:
+    """Who triggered an event; any part may be missing on the wire.
+
+    >>> AuditUser(id="u1", name="Ada", type=UserType.PLATFORM).type.name
+    'PLATFORM'
+    """
+
+    id: str | None
+    name: str | None
+    type: UserType | None
+
+
+@attrs.frozen
+class AuditEvent:
+    """One audit-log event.
+
+    ``timestamp`` is an aware UTC datetime; ``event_type`` an :class:`EventType`
+    (an ``UNKNOWN_<n>`` pseudo-member for values the docs do not list);
+    ``additional_data`` the event's string details (empty when the server sent
+    none); ``raw`` the record exactly as it came over the wire.
+
+    >>> ev = AuditEvent.from_wire({"timestamp": "2024-05-01T10:00:00Z", "eventType": 2, "user": None})
+    >>> ev.event_type, ev.timestamp.isoformat(), ev.user
+    (<EventType.LOGIN_SUCCESSFUL: 2>, '2024-05-01T10:00:00+00:00', None)
+    """
+
+    timestamp: datetime
+    event_type: EventType
+    user: AuditUser | None
+    additional_data: Mapping[str, str] = attrs.field(hash=False)
+    raw: Mapping[str, Any] = attrs.field(repr=False, eq=False)
+
+    @classmethod
+    def from_wire(cls, record: object) -> AuditEvent:
+        """Build an event from one element of the API's JSON array.
+
+        A record without a readable ``timestamp`` or ``eventType`` is a garbled
+        answer (:class:`audit_core.TransportError`): it could not be placed in
+        time nor filtered.
+        """
+        if not isinstance(record, dict):
+            raise TransportError(f"an audit event must be a JSON object, not {_kind(record)}")
+        try:
+            timestamp = parse_timestamp(record["timestamp"])
+        except (KeyError, ValueError) as exc:
+            raise TransportError(f"audit event without a readable timestamp: {exc}") from None
+        event_type = record.get("eventType")
+        if isinstance(event_type, bool) or not isinstance(event_type, int):
+            raise TransportError(f"audit event without an integer eventType: {event_type!r}")
+        return cls(
+            timestamp=timestamp,
+            event_type=EventType(event_type),
+            user=_user(record.get("user")),
+            additional_data=_additional_data(record.get("additionalData")),
+            raw=record,
+        )
+
+    @property
+    def sort_key(self) -> tuple[datetime, str]:
+        """The total order events are yielded in: time, then the canonical JSON of the record."""
+        return self.timestamp, canonical_json(self.raw)
+
+
+def canonical_json(value: object) -> str:
+    """A stable text of a JSON value (sorted keys, no blanks): ties at one instant sort by it.
+
+    >>> canonical_json({"b": 1, "a": [2]})
+    '{"a":[2],"b":1}'
+    """
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _kind(value: object) -> str:
+    return "null" if value is None else type(value).__name__
+
+
+def _user(value: object) -> AuditUser | None:
+    if not isinstance(value, dict):
+        return None
+    user_type = value.get("type")
+    return AuditUser(
+        id=_optional_str(value.get("id")),
+        name=_optional_str(value.get("name")),
+        type=UserType(user_type) if isinstance(user_type, int) and not isinstance(user_type, bool) else None,
+    )
+
+
+def _optional_str(value: object) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return canonical_json(value)
+
+
+def _additional_data(value: object) -> dict[str, str]:
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): v if isinstance(v, str) else canonical_json(v) for k, v in value.items()}

@@ -1,0 +1,210 @@
+"""Windowed reading of ``POST /v2/Account/AuditLog``, shared by the sync and async clients.
+
+The endpoint has no pagination: it returns every event between ``from`` and
+``to``. :func:`AuditLogQuery.span` cuts ``[since, until)`` into windows of
+``window``; each window is asked for with one second of margin on either side
+and only the events in exactly ``[window_start, window_end)`` are kept, so an
+event on an edge two windows share comes out once, whether the server treats
+``from``/``to`` as inclusive or exclusive (it does not say) and however it
+rounds them. Events come out in time order; ties at one instant are ordered by
+the record's canonical JSON, so the order (and the cursor) is the same on every
+request even when the server returns ties in a different order each time.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from datetime import datetime, timedelta
+from typing import Any
+
+import attrs
+import httpx
+
+from audit_core import InvalidInputError, Page, RetryReason, TransportError, check_window, classify_unreadable_json
+from nlpearl_audit_api.models import AuditLogAPIRequest
+from nlpearl_audit_api.types import UNSET
+
+from ._errors import error_for
+from ._models import AuditEvent, parse_timestamp
+
+PATH = "/v2/Account/AuditLog"
+DEFAULT_WINDOW = timedelta(days=1)
+#: Asked for beyond each window edge, then cut off on our side.
+EDGE_MARGIN = timedelta(seconds=1)
+_INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
+
+
+@attrs.frozen
+class AuditLogCursor:
+    """Where an iteration stands: just after the event at ``position`` with sort key ``after``.
+
+    ``after`` is ``None`` at a window start (nothing at ``position`` handed out
+    yet); ``repeats`` counts identical records at that point already handed
+    out. Pass a cursor back as ``iter_audit_log(..., cursor=c)`` to go on from
+    there without losing or repeating an event; :meth:`to_token` and
+    :meth:`from_token` store it as text.
+
+    >>> from datetime import timezone
+    >>> c = AuditLogCursor(datetime(2024, 5, 1, tzinfo=timezone.utc))
+    >>> AuditLogCursor.from_token(c.to_token()) == c
+    True
+    """
+
+    position: datetime
+    after: str | None = None
+    repeats: int = 0
+
+    def to_token(self) -> str:
+        """The cursor as URL-safe text."""
+        data = {"p": self.position.isoformat(), "a": self.after, "r": self.repeats}
+        return base64.urlsafe_b64encode(json.dumps(data, separators=(",", ":")).encode()).decode().rstrip("=")
+
+    @classmethod
+    def from_token(cls, token: str) -> AuditLogCursor:
+        """Read a cursor written by :meth:`to_token`."""
+        try:
+            data = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+            cursor = cls(parse_timestamp(data["p"]), data["a"], int(data["r"]))
+        except (ValueError, KeyError, TypeError, binascii.Error) as exc:
+            raise InvalidInputError(f"not an audit-log cursor token: {token!r} ({exc})") from None
+        if cursor.after is not None and not isinstance(cursor.after, str):
+            raise InvalidInputError(f"not an audit-log cursor token: {token!r}")
+        return cursor
+
+
+def _check_event_type(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not _INT32_MIN <= value <= _INT32_MAX:
+        raise InvalidInputError(f"event_type must be an EventType (or its integer value), not {value!r}")
+    return int(value)
+
+
+def _check_user_id(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInputError(f"user_id must be a non-empty string or None, not {value!r}")
+    return value
+
+
+def _check_window_size(value: object) -> timedelta:
+    if not isinstance(value, timedelta) or value <= timedelta(0):
+        raise InvalidInputError(f"window must be a positive timedelta, e.g. timedelta(days=1), not {value!r}")
+    return value
+
+
+@attrs.frozen
+class AuditLogQuery:
+    """One ``iter_audit_log`` call, validated: the range, the filters and the window size."""
+
+    since: datetime
+    until: datetime
+    window: timedelta
+    event_type: int | None
+    user_id: str | None
+
+    @classmethod
+    def build(
+        cls,
+        since: datetime,
+        until: datetime,
+        *,
+        event_type: object,
+        user_id: object,
+        window: object,
+    ) -> AuditLogQuery:
+        """Check every argument before any request is made."""
+        start, end = check_window(since, until)
+        return cls(start, end, _check_window_size(window), _check_event_type(event_type), _check_user_id(user_id))
+
+    def first_cursor(self, cursor: object) -> AuditLogCursor:
+        """The cursor to start from: ``since``, or a cursor handed back from an earlier run."""
+        if cursor is None:
+            return AuditLogCursor(self.since)
+        if not isinstance(cursor, AuditLogCursor):
+            raise InvalidInputError(f"cursor must be an AuditLogCursor (see .cursor of the iterator), not {cursor!r}")
+        position = cursor.position
+        if position.tzinfo is None or not self.since <= position <= self.until:
+            raise InvalidInputError(
+                f"cursor position {position.isoformat()} is outside [{self.since.isoformat()}, "
+                f"{self.until.isoformat()}]: resume with the since/until of the first run"
+            )
+        return cursor
+
+    def span(self, cursor: AuditLogCursor) -> tuple[datetime, datetime]:
+        """The window to read next: ``[cursor.position, cursor.position + window)``, within ``until``."""
+        start = cursor.position
+        return start, min(start + self.window, self.until)
+
+    def body(self, start: datetime, end: datetime) -> dict[str, Any]:
+        """The JSON request body for one window (with :data:`EDGE_MARGIN` on both sides)."""
+        request = AuditLogAPIRequest(
+            from_=start - EDGE_MARGIN,
+            to=end + EDGE_MARGIN,
+            event_type=UNSET if self.event_type is None else self.event_type,
+            user_id=UNSET if self.user_id is None else self.user_id,
+        )
+        return request.to_dict()
+
+    def page(
+        self, cursor: AuditLogCursor, start: datetime, end: datetime, records: list[Any]
+    ) -> Page[AuditEvent, AuditLogCursor]:
+        """The events of one window in order, after ``cursor``, each with the cursor just past it."""
+        events = [AuditEvent.from_wire(record) for record in records]
+        ordered = sorted(
+            ((event.sort_key, event) for event in events if start <= event.timestamp < end),
+            key=lambda pair: pair[0],
+        )
+        items: list[AuditEvent] = []
+        cursors: list[AuditLogCursor] = []
+        previous: tuple[datetime, str] | None = None
+        repeats = 0
+        for key, event in ordered:
+            repeats = repeats + 1 if key == previous else 1
+            previous = key
+            timestamp, text = key
+            if timestamp == cursor.position and _handed_out(cursor, text, repeats):
+                continue
+            items.append(event)
+            cursors.append(AuditLogCursor(timestamp, text, repeats))
+        following = AuditLogCursor(end) if end < self.until else None
+        return Page(items, cursors, following)
+
+
+def _handed_out(cursor: AuditLogCursor, text: str, repeats: int) -> bool:
+    """Whether the record at ``cursor.position`` with sort key ``text`` went out before ``cursor``."""
+    if cursor.after is None:
+        return False
+    return text < cursor.after or (text == cursor.after and repeats <= cursor.repeats)
+
+
+def read_records(response: httpx.Response) -> list[Any]:
+    """The JSON array of a successful answer; the typed error of any other."""
+    if not response.is_success:
+        raise error_for(response)
+    try:
+        body = response.json()
+    except ValueError:
+        raise TransportError(f"the answer is not valid JSON (HTTP {response.status_code})") from None
+    if not isinstance(body, list):
+        raise TransportError(f"expected a JSON array of audit events, got {type(body).__name__}")
+    return body
+
+
+def classify(request: httpx.Request, response: httpx.Response) -> RetryReason | None:
+    """Retry a 2xx answer that is not a JSON array (an HTML page, a cut-off or foreign body)."""
+    reason = classify_unreadable_json(request, response)
+    if reason is not None or not response.is_success:
+        return reason
+    if not isinstance(response.json(), list):
+        kind = response.headers.get("Content-Type", "no content type")
+        return RetryReason(TransportError(f"the answer is not a JSON array (HTTP {response.status_code}, {kind})"))
+    return None
+
+
+def describe(request: httpx.Request) -> str:
+    """The operation's name in errors and logs: ``POST /v2/Account/AuditLog``."""
+    return f"{request.method} {request.url.path}"

@@ -1,0 +1,13 @@
+"""Fixtures of the NLPearl tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlpearl.fake import NLPearlFake
+
+
+@pytest.fixture
+def fake() -> NLPearlFake:
+    """A fresh fake NLPearl (not yet running: ``with fake.running() as url``)."""
+    return NLPearlFake()
