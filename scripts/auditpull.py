@@ -89,9 +89,25 @@ def pull_navixy(since: datetime, until: datetime, base_url: str | None) -> Itera
             yield Event("navixy", str(rec.id), rec.action_date, who, what, _text(rec.host))
 
 
+def pull_nlpearl(since: datetime, until: datetime, base_url: str | None) -> Iterator[Event]:
+    """POST /v2/Account/AuditLog through ``nlpearl_audit.Client.from_env()``."""
+    from nlpearl_audit import Client
+
+    with Client.from_env(**_endpoint(base_url)) as pearl:
+        for ev in pearl.iter_audit_log(since, until):
+            user = ev.user
+            who = (user.name or user.id or "") if user else "system"
+            if user and user.type is not None:
+                who = f"{who} ({_text(user.type).lower()})"
+            ip = ev.additional_data.get("ip") or ev.additional_data.get("IpAddress") or ""
+            key = f"{ev.timestamp.isoformat()}/{_text(ev.event_type)}/{user.id if user else ''}"
+            yield Event("nlpearl", key, ev.timestamp, who, _text(ev.event_type), ip)
+
+
 PULLERS: dict[str, tuple[tuple[str, ...], Puller]] = {
     # vendor: (environment variables of which any one means "configured", puller)
     "voximplant": (("VOXIMPLANT_CREDENTIALS",), pull_voximplant),
+    "nlpearl": (("NLPEARL_ACCOUNT_ID",), pull_nlpearl),
     "navixy": (("NAVIXY_API_KEY", "NAVIXY_LOGIN"), pull_navixy),
 }
 

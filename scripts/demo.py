@@ -64,6 +64,27 @@ def _navixy(now: datetime, env: dict[str, str]) -> Iterator[str]:
         yield url
 
 
+@contextmanager
+def _nlpearl(now: datetime, env: dict[str, str]) -> Iterator[str]:
+    from tests.nlpearl.fake import NLPearlFake
+
+    fake = NLPearlFake(account_id="demo-account", secret_key="demo-secret-key")
+    people = [("u-17", "Dana Ops", 1), ("k-2", "ci-pipeline", 3), ("s-1", "Support desk", 90)]
+    kinds = [2, 10, 30, 52, 70, 81]
+    for i in range(10):
+        uid, name, utype = people[i % len(people)]
+        fake.add(
+            now - timedelta(hours=HOURS - 2) + timedelta(minutes=131 * i),
+            kinds[i % len(kinds)],
+            user={"id": uid, "name": name, "type": utype},
+            additional_data={"ip": f"198.51.100.{10 + i}"},
+        )
+    env["NLPEARL_ACCOUNT_ID"] = fake.account_id
+    env["NLPEARL_SECRET_KEY"] = fake.secret_key
+    with fake.running() as url:
+        yield url
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the fakes, then run ``auditpull`` against them with ``argv``'s extra options."""
     now = datetime.now(UTC).replace(microsecond=0)
@@ -71,6 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with ExitStack() as stack, tempfile.TemporaryDirectory(prefix="audit-demo-") as tmp:
         urls = {
             "voximplant": stack.enter_context(_voximplant(now, env, Path(tmp))),
+            "nlpearl": stack.enter_context(_nlpearl(now, env)),
             "navixy": stack.enter_context(_navixy(now, env)),
         }
         os.environ.update(env)
