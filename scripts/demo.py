@@ -85,9 +85,13 @@ def _nlpearl(now: datetime, env: dict[str, str]) -> Iterator[str]:
         yield url
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Start the fakes, then run ``auditpull`` against them with ``argv``'s extra options."""
-    now = datetime.now(UTC).replace(microsecond=0)
+@contextmanager
+def running_fakes(now: datetime) -> Iterator[tuple[dict[str, str], dict[str, str]]]:
+    """Start every vendor's fake with sample records around ``now``.
+
+    Yields the environment the SDKs' ``from_env()`` read (credentials of the
+    fakes' throw-away accounts) and each vendor's base URL.
+    """
     env: dict[str, str] = {}
     with ExitStack() as stack, tempfile.TemporaryDirectory(prefix="audit-demo-") as tmp:
         urls = {
@@ -95,11 +99,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             "nlpearl": stack.enter_context(_nlpearl(now, env)),
             "navixy": stack.enter_context(_navixy(now, env)),
         }
+        yield env, urls
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start the fakes, then run ``auditpull`` against them with ``argv``'s extra options."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    with running_fakes(now) as (env, urls):
+        saved = dict(os.environ)
         os.environ.update(env)
-        args = ["--since", (now - timedelta(hours=HOURS)).isoformat(), "--until", now.isoformat()]
-        for vendor, url in urls.items():
-            args += ["--vendor", vendor, "--url", f"{vendor}={url}"]
-        return auditpull.main([*args, *(argv if argv is not None else sys.argv[1:])])
+        try:
+            args = ["--since", (now - timedelta(hours=HOURS)).isoformat(), "--until", now.isoformat()]
+            for vendor, url in urls.items():
+                args += ["--vendor", vendor, "--url", f"{vendor}={url}"]
+            return auditpull.main([*args, *(argv if argv is not None else sys.argv[1:])])
+        finally:
+            os.environ.clear()
+            os.environ.update(saved)
 
 
 if __name__ == "__main__":
