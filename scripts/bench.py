@@ -1,0 +1,213 @@
+"""``make bench``: speed and memory of the SDKs against a baseline measured in the same run.
+
+The baseline is what users of the untyped peers write: httpx, ``json.loads``
+and dicts, no retries, no typing. Each scenario runs against the local fake
+servers on 127.0.0.1 and reports the SDK's time and peak traced memory as
+ratios to the baseline (lower is better; 1.00 means "as fast as raw dicts").
+Nothing is asserted: these are figures to watch, not tests.
+
+Example::
+
+    python -m scripts.bench              # all scenarios
+    python -m scripts.bench --records 20000
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gc
+import gzip
+import io
+import statistics
+import time
+import tracemalloc
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+import attrs
+import httpx
+
+START = datetime(2024, 5, 1, tzinfo=UTC)
+
+
+@attrs.frozen
+class Figure:
+    """One measured run: best wall time over the repeats, and peak traced memory of one run."""
+
+    seconds: float
+    peak_bytes: int
+    items: int
+
+
+def measure(run: Callable[[], int], repeats: int) -> Figure:
+    """Time ``run`` ``repeats`` times (best of), then trace one more run's peak memory."""
+    times = []
+    items = 0
+    for _ in range(repeats):
+        gc.collect()
+        started = time.perf_counter()
+        items = run()
+        times.append(time.perf_counter() - started)
+    gc.collect()
+    tracemalloc.start()
+    run()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return Figure(min(times) if times else statistics.mean(times), peak, items)
+
+
+def report(name: str, sdk: Figure, base: Figure) -> str:
+    """One line: the scenario, both figures and the SDK/baseline ratios."""
+    assert sdk.items == base.items, f"{name}: SDK saw {sdk.items} records, baseline {base.items}"
+    return (
+        f"{name:44} {sdk.items:>7} rec  sdk {sdk.seconds * 1000:8.1f} ms {sdk.peak_bytes / 2**20:7.1f} MiB  "
+        f"baseline {base.seconds * 1000:8.1f} ms {base.peak_bytes / 2**20:7.1f} MiB  "
+        f"time x{sdk.seconds / base.seconds:5.2f}  memory x{sdk.peak_bytes / max(base.peak_bytes, 1):5.2f}"
+    )
+
+
+def bench_voximplant(records: int, repeats: int) -> list[str]:
+    """GetAuditLog paging, and the report export streamed vs downloaded whole."""
+    from tests.voximplant.fake import FakeVoximplant, make_account, make_records
+    from voximplant_audit import Client, Credentials, JWTAuth
+
+    account = make_account()
+    rows = make_records(records, start=START, step=timedelta(seconds=1))
+    until = START + timedelta(seconds=records + 1)
+    fake = FakeVoximplant(account, rows, report_polls=0, download_mode="gzip-file")
+    lines = []
+    with fake.running() as url:
+        auth = JWTAuth(Credentials.from_mapping(account.credentials()))
+        with Client(account.credentials(), base_url=url) as vox, httpx.Client(base_url=url, auth=auth) as raw:
+
+            def sdk_pages() -> int:
+                return sum(1 for _ in vox.iter_audit_log(START, until, page_size=1000))
+
+            def raw_pages() -> int:
+                seen, offset = 0, 0
+                while True:
+                    params: dict[str, str | int] = {
+                        "from_date": "2024-05-01 00:00:00",
+                        "to_date": until.strftime("%Y-%m-%d %H:%M:%S"),
+                        "count": 1000,
+                        "offset": offset,
+                    }
+                    page = raw.post("/GetAuditLog", params=params).json()["result"]
+                    seen += len(page)
+                    offset += len(page)
+                    if len(page) < 1000:
+                        return seen
+
+            lines.append(
+                report("voximplant GetAuditLog pages (1000)", measure(sdk_pages, repeats), measure(raw_pages, repeats))
+            )
+
+            def sdk_export() -> int:
+                return sum(1 for _ in vox.export_audit_log(START, until, poll_interval=0.01))
+
+            def raw_export() -> int:
+                params = {"from_date": "2024-05-01 00:00:00", "to_date": until.strftime("%Y-%m-%d %H:%M:%S")}
+                report_id = raw.post("/GetAuditLogAsync", params=params).json()["history_report_id"]
+                while (
+                    not raw.post("/GetHistoryReports", params={"history_report_id": report_id})
+                    .json()["result"][0]
+                    .get("completed")
+                ):
+                    time.sleep(0.01)
+                body = raw.post("/DownloadHistoryReport", params={"history_report_id": report_id}).content
+                return len(list(csv.DictReader(io.StringIO(gzip.decompress(body).decode("utf-8-sig")))))
+
+            lines.append(
+                report(
+                    "voximplant export (GetAuditLogAsync, gzip CSV)",
+                    measure(sdk_export, repeats),
+                    measure(raw_export, repeats),
+                )
+            )
+    return lines
+
+
+def bench_navixy(records: int, repeats: int) -> list[str]:
+    """user/audit/log/list: the SDK's exact time-sliced paging vs naive limit/offset."""
+    from navixy_audit import Client
+    from tests.navixy.fake import NavixyFake, running
+
+    fake = NavixyFake()
+    key = "0123456789abcdef0123456789abcdef"
+    fake.add_api_key(key)
+    for i in range(records):
+        fake.add(START + timedelta(seconds=i // 3), subuser_id=100 + i % 5, action="update", entry_category="tracker")
+    until = START + timedelta(seconds=records // 3 + 1)
+    with (
+        running(fake) as (_, url),
+        Client(base_url=url, api_key=key) as nvx,
+        httpx.Client(base_url=url, headers={"Authorization": f"NVX {key}"}) as raw,
+    ):
+
+        def sdk() -> int:
+            return sum(1 for _ in nvx.iter_audit_log(START, until, page_size=1000))
+
+        def naive() -> int:
+            seen, offset = 0, 0
+            while True:
+                body = {"from": START.isoformat(), "to": until.isoformat(), "limit": 1000, "offset": offset}
+                answer = raw.post("/user/audit/log/list", json=body, headers={"NVX-ISO-DateTime": "true"})
+                page = answer.json()["list"]
+                seen += len(page)
+                offset += len(page)
+                if len(page) < 1000:
+                    return seen
+
+        lines = [report("navixy audit/log/list (1000, ties of 3)", measure(sdk, repeats), measure(naive, repeats))]
+    return lines
+
+
+def bench_nlpearl(records: int, repeats: int) -> list[str]:
+    """POST /v2/Account/AuditLog: the SDK's daily windows vs one raw request for the whole range."""
+    from nlpearl_audit import Client
+    from tests.nlpearl.fake import NLPearlFake
+
+    fake = NLPearlFake()
+    for i in range(records):
+        fake.add(START + timedelta(seconds=30 * i), 2, user={"id": f"u{i % 7}", "name": "n", "type": 1})
+    until = START + timedelta(seconds=30 * records + 1)
+    with (
+        fake.running() as url,
+        Client(account_id=fake.account_id, secret_key=fake.secret_key, base_url=url) as pearl,
+        httpx.Client(base_url=url, headers={"Authorization": f"Bearer {fake.account_id}:{fake.secret_key}"}) as raw,
+    ):
+
+        def sdk() -> int:
+            return sum(1 for _ in pearl.iter_audit_log(START, until))
+
+        def whole() -> int:
+            body = {"from": START.isoformat(), "to": until.isoformat()}
+            return len(raw.post("/v2/Account/AuditLog", json=body).json())
+
+        return [report("nlpearl AuditLog (1-day windows vs one call)", measure(sdk, repeats), measure(whole, repeats))]
+
+
+BENCHES: dict[str, Callable[[int, int], list[str]]] = {
+    "voximplant": bench_voximplant,
+    "navixy": bench_navixy,
+    "nlpearl": bench_nlpearl,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks and print one line per scenario."""
+    parser = argparse.ArgumentParser(description="SDK vs raw-httpx baseline, same run, same fakes.")
+    parser.add_argument("--records", type=int, default=10_000)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("vendors", nargs="*", choices=[*BENCHES, []])
+    args = parser.parse_args(argv)
+    print(f"records={args.records} repeats={args.repeats} (time: best of repeats; memory: tracemalloc peak)")
+    for vendor in args.vendors or BENCHES:
+        for line in BENCHES[vendor](args.records, args.repeats):
+            print(line, flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
