@@ -32,6 +32,7 @@ from ._http import (
     client_repr,
     make_timeout,
 )
+from ._lifecycle import AsyncClientBase, SyncClientBase
 from ._pagination import AsyncPager, Page, Pager
 from ._retry import (
     STREAM_EXTENSION,
@@ -54,6 +55,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "APIError",
+    "AsyncClientBase",
     "AsyncPager",
     "AsyncRetryTransport",
     "AuditError",
@@ -75,6 +77,7 @@ __all__ = [
     "RetryTransport",
     "STREAM_EXTENSION",
     "Secret",
+    "SyncClientBase",
     "TimeoutTypes",
     "TransportError",
     "VerifyTypes",

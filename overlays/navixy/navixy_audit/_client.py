@@ -6,7 +6,6 @@ import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
-from types import TracebackType
 from typing import Any, Self
 
 import attrs
@@ -14,6 +13,7 @@ import httpx
 
 from audit_core import (
     DEFAULT_MAX_RETRIES,
+    AsyncClientBase,
     AsyncPager,
     ConfigurationError,
     InvalidInputError,
@@ -21,6 +21,7 @@ from audit_core import (
     Pager,
     RetryPolicy,
     Secret,
+    SyncClientBase,
     TimeoutTypes,
     TransportError,
     VerifyTypes,
@@ -29,7 +30,6 @@ from audit_core import (
     check_base_url,
     check_ints,
     check_window,
-    client_repr,
     require_aware,
 )
 from navixy_audit_api import AuthenticatedClient
@@ -170,9 +170,6 @@ class _Base:
         """The API's base URL, like ``https://api.eu.navixy.com/v2``."""
         return self._base_url
 
-    def __repr__(self) -> str:
-        return client_repr(self, self._base_url)
-
     def _plan(
         self,
         since: datetime,
@@ -258,7 +255,7 @@ class _Base:
         return request.to_dict()
 
 
-class Client(_Base):
+class Client(_Base, SyncClientBase):
     """The Navixy audit log, sync.
 
     Authenticate with an API key, or with login and password (a session hash is
@@ -380,20 +377,8 @@ class Client(_Base):
             raise TransportError(str(exc), vendor=VENDOR, operation=LIST_OPERATION) from None
         return _records(response)
 
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
-
-
-class AsyncClient(_Base):
+class AsyncClient(_Base, AsyncClientBase):
     """The Navixy audit log, async (``async with`` / ``async for``); see :class:`Client`.
 
     >>> async with AsyncClient(base_url="https://api.eu.navixy.com/v2", api_key="...") as nvx:  # doctest: +SKIP
@@ -500,15 +485,3 @@ class AsyncClient(_Base):
         except httpx.HTTPError as exc:
             raise TransportError(str(exc), vendor=VENDOR, operation=LIST_OPERATION) from None
         return _records(response)
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()

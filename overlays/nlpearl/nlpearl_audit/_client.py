@@ -4,25 +4,25 @@ from __future__ import annotations
 
 import os
 from datetime import datetime, timedelta
-from types import TracebackType
 from typing import Any, Self
 
 import httpx
 
 from audit_core import (
     DEFAULT_MAX_RETRIES,
+    AsyncClientBase,
     AsyncPager,
     ConfigurationError,
     Page,
     Pager,
     RetryPolicy,
     Secret,
+    SyncClientBase,
     TimeoutTypes,
     VerifyTypes,
     build_async_client,
     build_client,
     check_base_url,
-    client_repr,
 )
 from nlpearl_audit_api import AuthenticatedClient
 
@@ -56,18 +56,20 @@ class _Base:
 
     def __init__(self, account_id: str, secret_key: str | Secret, base_url: str) -> None:
         self._auth = BearerAuth(account_id, secret_key)
-        self.base_url = check_base_url(base_url)
+        self._base_url = check_base_url(base_url)
+
+    @property
+    def base_url(self) -> str:
+        """The API's base URL, like ``https://api.nlpearl.ai``."""
+        return self._base_url
 
     @property
     def account_id(self) -> str:
         """The NLPearl account this client reads."""
         return self._auth.account_id
 
-    def __repr__(self) -> str:
-        return client_repr(self, self.base_url)
 
-
-class Client(_Base):
+class Client(_Base, SyncClientBase):
     """Read the NLPearl audit log.
 
     ``account_id`` and ``secret_key`` are sent as ``Authorization: Bearer
@@ -154,20 +156,8 @@ class Client(_Base):
 
         return Pager(fetch, start)
 
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
-
-
-class AsyncClient(_Base):
+class AsyncClient(_Base, AsyncClientBase):
     """The ``async`` counterpart of :class:`Client` (same arguments).
 
     >>> async with AsyncClient.from_env() as pearl:  # doctest: +SKIP
@@ -234,15 +224,3 @@ class AsyncClient(_Base):
             return query.page(at, begin, end, read_records(response))
 
         return AsyncPager(fetch, start)
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()

@@ -14,6 +14,7 @@ import httpx
 from audit_core import (
     STREAM_EXTENSION,
     APIError,
+    AsyncClientBase,
     AsyncPager,
     AuditError,
     InvalidInputError,
@@ -21,12 +22,12 @@ from audit_core import (
     Pager,
     RetriesExhaustedError,
     RetryPolicy,
+    SyncClientBase,
     TimeoutTypes,
     TransportError,
     VerifyTypes,
     build_async_client,
     build_client,
-    client_repr,
 )
 from voximplant_audit_api import AuthenticatedClient
 from voximplant_audit_api.api.subpackage_history import get_audit_log, get_audit_log_async, get_history_reports
@@ -279,11 +280,8 @@ class _Common:
         """
         return self._generated
 
-    def __repr__(self) -> str:
-        return client_repr(self, self._base_url)
 
-
-class Client(_Common):
+class Client(_Common, SyncClientBase):
     """Synchronous client of the Voximplant Management API audit log.
 
     Example::
@@ -332,16 +330,6 @@ class Client(_Common):
     def from_env(cls, **kwargs: Any) -> Client:
         """A client for the credentials file named by ``VOXIMPLANT_CREDENTIALS``."""
         return cls(Credentials.from_env(), **kwargs)
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
-
-    def __enter__(self) -> Client:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # -- GetAuditLog ---------------------------------------------------------------------------------
 
@@ -580,7 +568,7 @@ class _AuditPager(AsyncPager[AuditLogEntry, int]):
             self._prefetcher.cancel()
 
 
-class AsyncClient(_Common):
+class AsyncClient(_Common, AsyncClientBase):
     """Asynchronous client of the Voximplant Management API audit log (``async with`` / ``async for``).
 
     Example::
@@ -631,16 +619,6 @@ class AsyncClient(_Common):
     def from_env(cls, **kwargs: Any) -> AsyncClient:
         """A client for the credentials file named by ``VOXIMPLANT_CREDENTIALS``."""
         return cls(Credentials.from_env(), **kwargs)
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
-
-    async def __aenter__(self) -> AsyncClient:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.aclose()
 
     def iter_audit_log(
         self,
