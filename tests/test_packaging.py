@@ -14,27 +14,38 @@ from scripts.specs import ROOT, VENDORS
 
 EXAMPLES = {
     "voximplant": """
-        from voximplant_audit import GeneratedClient
+        from datetime import datetime
+        from voximplant_audit import AsyncClient, AuditLogEntry, Client, GeneratedClient
         from voximplant_audit_api.api.subpackage_history import get_audit_log
-        from voximplant_audit_api.models import AuditLogInfoType
 
-        def first_id(entry: AuditLogInfoType) -> int | None:
-            value = entry.audit_log_id
-            return value if isinstance(value, int) else None
+        def newest(vox: Client, since: datetime, until: datetime) -> AuditLogEntry | None:
+            last: AuditLogEntry | None = None
+            for entry in vox.iter_audit_log(since, until, cmds=["CreateUser"], page_size=500):
+                when: datetime = entry.requested
+                last = entry if when.tzinfo else last
+            return last
 
-        client = GeneratedClient(base_url="https://api.voximplant.com/platform_api", token="t")
+        async def count(vox: AsyncClient, since: datetime, until: datetime) -> int:
+            return len([e.audit_log_id async for e in vox.iter_audit_log(since, until)])
+
         assert callable(get_audit_log.sync)
+        generated = GeneratedClient(base_url="https://api.voximplant.com/platform_api", token="")
     """,
     "nlpearl": """
-        from nlpearl_audit import GeneratedClient
+        from datetime import datetime, timedelta
+        from nlpearl_audit import AsyncClient, AuditEvent, Client, EventType
         from nlpearl_audit_api.api.account import get_audit_log
-        from nlpearl_audit_api.models import AuditLogView
 
-        def kind(ev: AuditLogView) -> int | None:
-            return ev.event_type if isinstance(ev.event_type, int) else None
+        def logins(pearl: Client, since: datetime, until: datetime) -> list[AuditEvent]:
+            it = pearl.iter_audit_log(since, until, event_type=EventType.LOGIN_SUCCESSFUL, window=timedelta(hours=6))
+            return [ev for ev in it if ev.timestamp.tzinfo is not None]
 
-        client = GeneratedClient(base_url="https://api.nlpearl.ai", token="t")
-        assert callable(get_audit_log.sync)
+        async def kinds(pearl: AsyncClient, since: datetime, until: datetime) -> set[EventType]:
+            return {ev.event_type async for ev in pearl.iter_audit_log(since, until)}
+
+        pearl = Client(account_id="acc", secret_key="key")
+        assert "key" not in repr(pearl) and callable(get_audit_log.sync)
+        pearl.close()
     """,
     "zabbix": """
         import zabbix_audit
@@ -45,13 +56,23 @@ EXAMPLES = {
         client = GeneratedClient(base_url="http://127.0.0.1", token="t")
     """,
     "navixy": """
-        from navixy_audit import GeneratedClient
+        from datetime import datetime
+        from navixy_audit import AsyncClient, AuditRecord, Client
         from navixy_audit_api.api.audit import audit_log_list
-        from navixy_audit_api.models import AuditLogListRequest
 
-        body = AuditLogListRequest(from_="2024-01-01 00:00:00", to="2024-01-02 00:00:00", limit=10)
-        client = GeneratedClient(base_url="https://api.eu.navixy.com/v2", token="t")
-        assert callable(audit_log_list.sync)
+        def creations(nvx: Client, since: datetime, until: datetime) -> list[int]:
+            return [rec.id for rec in nvx.iter_audit_log(since, until, actions=["create"], page_size=500)]
+
+        async def latest(nvx: AsyncClient, since: datetime, until: datetime) -> AuditRecord | None:
+            found: AuditRecord | None = None
+            async for rec in nvx.iter_audit_log(since, until):
+                when: datetime = rec.action_date
+                found = rec if when.tzinfo else found
+            return found
+
+        nvx = Client(base_url="https://api.eu.navixy.com/v2", api_key="0123456789abcdef0123456789abcdef")
+        assert "0123456789abcdef" not in repr(nvx) and callable(audit_log_list.sync)
+        nvx.close()
     """,
 }
 
