@@ -13,34 +13,21 @@ from __future__ import annotations
 
 import functools
 import itertools
-import subprocess
 import uuid
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 import pytest
 from openapi_schema_validator import OAS30Validator
 
 import zabbix_audit_api
-from scripts.specs import ROOT, resolved_spec
+from scripts.specs import resolved_spec
 from tests.support.contract import ContractTransport
 
 pytestmark = pytest.mark.zabbix_real
 
 _ids = itertools.count(1)
-
-
-@pytest.fixture(scope="module")
-def zabbix_base_url() -> str:
-    """Start (or reuse) the real Zabbix API; its base URL, e.g. ``http://127.0.0.1:18080``."""
-    proc = subprocess.run(
-        [str(ROOT / "scripts" / "zabbix-server"), "start"], capture_output=True, text=True, check=False, timeout=900
-    )
-    assert proc.returncode == 0, f"scripts/zabbix-server start failed:\n{proc.stdout}\n{proc.stderr}"
-    url = urlsplit(proc.stdout.strip().splitlines()[-1])
-    return f"{url.scheme}://{url.netloc}"
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 
 from ..models.auditlog_get_request_method import AuditlogGetRequestMethod
 from ..models.json_rpc_version import JsonRpcVersion
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.auditlog_get_params import AuditlogGetParams
@@ -18,7 +19,8 @@ T = TypeVar("T", bound="AuditlogGetRequest")
 @_attrs_define
 class AuditlogGetRequest:
     """`auditlog.get`: audit log records matching the parameters. Only for Super admin users (others get -32602 `No
-    permissions to call "auditlog.get".`).
+    permissions to call "auditlog.get".`). Authenticated by the member `auth` (before 6.4) or the `Authorization:
+    Bearer` header (6.4 and later).
 
         Attributes:
             jsonrpc (JsonRpcVersion): The JSON-RPC protocol version; always `2.0`. Default: JsonRpcVersion.V2_0.
@@ -27,17 +29,21 @@ class AuditlogGetRequest:
                 (-32602 `unexpected parameter`). There is no offset: page by `time_till`/`time_from` and `auditid`. Without
                 `sortfield` the order is the database's (unspecified), and rows with equal sort values have no defined order
                 either: sort by `clock` and `auditid` for a stable order.
-            auth (str): A session id from `user.login` (32 hexadecimal characters) or an API token from `token.generate` (64
-                hexadecimal characters). Sent in the request member `auth` up to Zabbix 7.0 (removed in 7.2).
             id (int | str): The request identifier, echoed unchanged (same JSON type) in the response. Zabbix also accepts a
                 number with a fraction and `null`.
+            auth (str | Unset): A session id from `user.login` (32 hexadecimal characters) or an API token from
+                `token.generate` (64 hexadecimal characters). Sent in the request member `auth` before Zabbix 6.4. From 6.4 the
+                same value goes in the HTTP header `Authorization: Bearer <value>` instead (the member is deprecated in 6.4 and
+                removed in 7.2, which rejects a request carrying it with -32600 `Invalid parameter "/": unexpected parameter
+                "auth".`); a request then has no `auth` member, which is why the member is optional in `UserLogoutRequest` and
+                `AuditlogGetRequest` (without either, the call fails with -32602 `Not authorized.`).
     """
 
     params: AuditlogGetParams
-    auth: str
     id: int | str
     jsonrpc: JsonRpcVersion = JsonRpcVersion.V2_0
     method: AuditlogGetRequestMethod = AuditlogGetRequestMethod.AUDITLOG_GET
+    auth: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         jsonrpc = self.jsonrpc.value
@@ -46,10 +52,10 @@ class AuditlogGetRequest:
 
         params = self.params.to_dict()
 
-        auth = self.auth
-
         id: int | str
         id = self.id
+
+        auth = self.auth
 
         field_dict: dict[str, Any] = {}
 
@@ -58,10 +64,11 @@ class AuditlogGetRequest:
                 "jsonrpc": jsonrpc,
                 "method": method,
                 "params": params,
-                "auth": auth,
                 "id": id,
             }
         )
+        if auth is not UNSET:
+            field_dict["auth"] = auth
 
         return field_dict
 
@@ -76,19 +83,19 @@ class AuditlogGetRequest:
 
         params = AuditlogGetParams.from_dict(d.pop("params"))
 
-        auth = d.pop("auth")
-
         def _parse_id(data: object) -> int | str:
             return cast(int | str, data)
 
         id = _parse_id(d.pop("id"))
 
+        auth = d.pop("auth", UNSET)
+
         auditlog_get_request = cls(
             jsonrpc=jsonrpc,
             method=method,
             params=params,
-            auth=auth,
             id=id,
+            auth=auth,
         )
 
         return auditlog_get_request

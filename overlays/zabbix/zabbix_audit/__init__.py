@@ -1,15 +1,36 @@
 """Typed Python SDK for the Zabbix audit log.
 
-The generated client lives in zabbix_audit_api; this package adds what is
-special about Zabbix on top of the shared audit_core.
+The generated client lives in ``zabbix_audit_api``; this package adds what is
+special about Zabbix on top of the shared ``audit_core``: JSON-RPC envelopes and
+typed errors, authentication across versions (the ``auth`` member before 6.4,
+``Authorization: Bearer`` from 6.4), typed records and exact keyset pagination.
 
 >>> import zabbix_audit
->>> zabbix_audit.__version__
-'0.1.0'
+>>> zabbix_audit.AuditAction.LOGIN.value
+8
 """
 
 from zabbix_audit_api import AuthenticatedClient as GeneratedClient
 
+from ._auth import ZabbixAuth
+from ._client import AsyncClient, Client
+from ._errors import ZabbixAPIError, ZabbixAuthenticationError, ZabbixPermissionError
+from ._models import AuditAction, AuditRecord, ResourceType
+from ._paging import AuditCursor
+
 __version__ = "0.1.0"
 
-__all__ = ["GeneratedClient", "__version__"]
+__all__ = [
+    "AsyncClient",
+    "AuditAction",
+    "AuditCursor",
+    "AuditRecord",
+    "Client",
+    "GeneratedClient",
+    "ResourceType",
+    "ZabbixAPIError",
+    "ZabbixAuth",
+    "ZabbixAuthenticationError",
+    "ZabbixPermissionError",
+    "__version__",
+]

@@ -1,0 +1,116 @@
+"""The JSON-RPC envelope: building requests, reading answers, the API URL."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from typing import Any
+
+import httpx
+
+from audit_core import APIError, InvalidInputError, TransportError, check_base_url
+
+from ._errors import VENDOR, error_from_envelope
+
+ENDPOINT = "api_jsonrpc.php"
+#: Methods that must be called without credentials.
+UNAUTHENTICATED = frozenset({"apiinfo.version", "user.login"})
+#: The first version that takes the credentials in ``Authorization: Bearer`` (``auth`` is refused from 7.2).
+BEARER_SINCE = (6, 4)
+
+_ids = itertools.count(1)
+
+
+def next_id() -> int:
+    """A fresh JSON-RPC request id."""
+    return next(_ids)
+
+
+def normalize_url(url: str) -> str:
+    """The frontend URL, whether given as ``http://host/zabbix`` or ``.../api_jsonrpc.php``.
+
+    >>> normalize_url("https://example.com/zabbix/api_jsonrpc.php")
+    'https://example.com/zabbix'
+    >>> normalize_url("https://example.com/zabbix/")
+    'https://example.com/zabbix'
+    """
+    base = check_base_url(url, name="url")
+    if base.endswith("/" + ENDPOINT):
+        base = base[: -len(ENDPOINT) - 1]
+    return base
+
+
+def parse_version(text: str) -> tuple[int, ...]:
+    """``"6.4.0"`` → ``(6, 4, 0)``; a version Zabbix would never send is an error.
+
+    >>> parse_version("7.2.0") >= BEARER_SINCE
+    True
+    """
+    try:
+        parts = tuple(int(p) for p in text.split(".")[:3])
+    except ValueError:
+        raise TransportError(f"apiinfo.version answered {text[:40]!r}, not a version", vendor=VENDOR) from None
+    if len(parts) < 2:
+        raise TransportError(f"apiinfo.version answered {text[:40]!r}, not a version", vendor=VENDOR)
+    return parts
+
+
+def body_of(request: httpx.Request) -> Any:
+    """The decoded JSON body of a request we built (``None`` when it has none or is not JSON)."""
+    try:
+        return json.loads(request.content or b"null")
+    except ValueError:
+        return None
+
+
+def rpc_request(url: httpx.URL | str, body: dict[str, Any]) -> httpx.Request:
+    """A POST of one JSON-RPC call (Zabbix refuses other content types with HTTP 412)."""
+    return httpx.Request("POST", url, content=dump(body), headers={"Content-Type": "application/json"})
+
+
+def dump(body: Any) -> bytes:
+    """Compact JSON, as sent on the wire."""
+    return json.dumps(body, separators=(",", ":")).encode()
+
+
+def read_result(response: httpx.Response, method: str) -> Any:
+    """The ``result`` of an answer, or the typed error it carries.
+
+    HTTP errors that were not retried (412: not a JSON POST, 404: wrong URL) become :class:`APIError`.
+    """
+    if response.status_code != 200:
+        hint = " (is the URL the Zabbix frontend, e.g. https://host/zabbix?)" if response.status_code == 404 else ""
+        raise APIError(
+            f"HTTP {response.status_code}{hint}",
+            code=response.status_code,
+            status_code=response.status_code,
+            vendor=VENDOR,
+            operation=method,
+        )
+    try:
+        data = response.json()
+    except ValueError:
+        raise TransportError("the answer is not valid JSON", vendor=VENDOR, operation=method) from None
+    if not isinstance(data, dict):
+        raise TransportError("the answer is not a JSON-RPC response", vendor=VENDOR, operation=method)
+    if "error" in data:
+        raise error_from_envelope(data["error"], method)
+    if "result" not in data:
+        raise TransportError("the answer has neither result nor error", vendor=VENDOR, operation=method)
+    return data["result"]
+
+
+def check_credentials(username: str | None, password: str | None, token: str | None) -> None:
+    """Exactly one way to log in: ``username`` + ``password`` or ``token``."""
+    if token is not None:
+        if username is not None or password is not None:
+            raise InvalidInputError("pass either token= or username= and password=, not both")
+        if not isinstance(token, str) or not token.strip():
+            raise InvalidInputError("token is empty: pass the API token from Users > API tokens")
+        return
+    if username is None or password is None:
+        raise InvalidInputError("pass username= and password= (or token=) to log in")
+    if not isinstance(username, str) or not username:
+        raise InvalidInputError("username must be a non-empty string")
+    if not isinstance(password, str):
+        raise InvalidInputError("password must be a string")
