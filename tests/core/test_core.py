@@ -216,3 +216,22 @@ def test_per_call_timeout_overrides_the_clients() -> None:
         with call_timeout(httpx.Timeout(0.1)), pytest.raises(RetriesExhaustedError) as info:
             http.get("/")
     assert "timed out" in str(info.value)
+
+
+class LoginFirst(httpx.Auth):
+    """An auth flow that sends a request of its own first, as a login or a token fetch does."""
+
+    def auth_flow(self, request: httpx.Request) -> Iterator[httpx.Request]:
+        yield httpx.Request("GET", request.url.copy_with(path="/login"))
+        yield request
+
+
+def test_requests_an_auth_flow_makes_get_the_clients_timeout_too() -> None:
+    with (
+        serve(Slow) as srv,
+        build_client(vendor="demo", base_url=base_url(srv), auth=LoginFirst(), timeout=0.1, max_retries=0) as http,
+        pytest.raises(RetriesExhaustedError) as info,
+    ):
+        http.get("/")
+    assert info.value.operation == "/login"
+    assert "timed out" in str(info.value)

@@ -113,12 +113,13 @@ def build_client(
     """
     policy = retry_policy or RetryPolicy(max_retries=max_retries)
     inner = transport or httpx.HTTPTransport(verify=verify)
+    limits = make_timeout(timeout)
     return httpx.Client(
         base_url=check_base_url(base_url),
         auth=auth,
-        timeout=make_timeout(timeout),
+        timeout=limits,
         headers=headers,
-        transport=RetryTransport(inner, policy, vendor=vendor, classify=classify, describe=describe),
+        transport=RetryTransport(inner, policy, vendor=vendor, classify=classify, describe=describe, timeout=limits),
         event_hooks={"request": [_log_request], "response": [_log_response]},
     )
 
@@ -143,12 +144,15 @@ def build_async_client(
     """
     policy = retry_policy or RetryPolicy(max_retries=max_retries)
     inner = transport or httpx.AsyncHTTPTransport(verify=verify)
+    limits = make_timeout(timeout)
     return httpx.AsyncClient(
         base_url=check_base_url(base_url),
         auth=auth,
-        timeout=make_timeout(timeout),
+        timeout=limits,
         headers=headers,
-        transport=AsyncRetryTransport(inner, policy, vendor=vendor, classify=classify, describe=describe),
+        transport=AsyncRetryTransport(
+            inner, policy, vendor=vendor, classify=classify, describe=describe, timeout=limits
+        ),
         event_hooks={"request": [_alog_request], "response": [_alog_response]},
     )
 

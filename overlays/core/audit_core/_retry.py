@@ -52,10 +52,18 @@ def call_timeout(timeout: httpx.Timeout | None) -> Iterator[None]:
         _CALL_TIMEOUT.reset(token)
 
 
-def _apply_call_timeout(request: httpx.Request) -> None:
+def _apply_timeouts(request: httpx.Request, default: httpx.Timeout | None) -> None:
+    """Give ``request`` the time-out of the block it is sent in, else the client's.
+
+    httpx sets the client's time-out on the requests it builds, not on those an
+    ``httpx.Auth`` flow makes itself (a login, a token fetch): without this they
+    would wait forever.
+    """
     timeout = _CALL_TIMEOUT.get()
     if timeout is not None:
         request.extensions["timeout"] = timeout.as_dict()
+    elif "timeout" not in request.extensions and default is not None:
+        request.extensions["timeout"] = default.as_dict()
 
 
 @attrs.frozen
@@ -211,7 +219,9 @@ class RetryTransport(httpx.BaseTransport):
         classify: Classifier | None = None,
         describe: Describer | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        timeout: httpx.Timeout | None = None,
     ) -> None:
+        self._timeout = timeout
         self._wrapped = wrapped
         self._policy = policy
         self._vendor = vendor
@@ -222,7 +232,7 @@ class RetryTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         attempts = _Attempts(self._policy, self._vendor, self._classify, self._describe)
         stream = bool(request.extensions.get(STREAM_EXTENSION))
-        _apply_call_timeout(request)
+        _apply_timeouts(request, self._timeout)
         while True:
             attempts.count += 1
             try:
@@ -255,7 +265,9 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         vendor: str,
         classify: Classifier | None = None,
         describe: Describer | None = None,
+        timeout: httpx.Timeout | None = None,
     ) -> None:
+        self._timeout = timeout
         self._wrapped = wrapped
         self._policy = policy
         self._vendor = vendor
@@ -265,7 +277,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         attempts = _Attempts(self._policy, self._vendor, self._classify, self._describe)
         stream = bool(request.extensions.get(STREAM_EXTENSION))
-        _apply_call_timeout(request)
+        _apply_timeouts(request, self._timeout)
         while True:
             attempts.count += 1
             try:
