@@ -104,10 +104,21 @@ def pull_nlpearl(since: datetime, until: datetime, base_url: str | None) -> Iter
             yield Event("nlpearl", key, ev.timestamp, who, _text(ev.event_type), ip)
 
 
+def pull_zabbix(since: datetime, until: datetime, base_url: str | None) -> Iterator[Event]:
+    """auditlog.get through ``zabbix_audit.Client.from_env()``."""
+    from zabbix_audit import Client
+
+    with Client.from_env(**_endpoint(base_url)) as zbx:
+        for rec in zbx.iter_audit_log(since, until):
+            what = f"{_text(rec.action).lower()} {_text(rec.resourcetype).lower()} {rec.resourcename}".strip()
+            yield Event("zabbix", rec.auditid, rec.clock, rec.username or f"user {rec.userid}", what, rec.ip)
+
+
 PULLERS: dict[str, tuple[tuple[str, ...], Puller]] = {
     # vendor: (environment variables of which any one means "configured", puller)
     "voximplant": (("VOXIMPLANT_CREDENTIALS",), pull_voximplant),
     "nlpearl": (("NLPEARL_ACCOUNT_ID",), pull_nlpearl),
+    "zabbix": (("ZABBIX_URL",), pull_zabbix),
     "navixy": (("NAVIXY_API_KEY", "NAVIXY_LOGIN"), pull_navixy),
 }
 

@@ -220,10 +220,52 @@ def bench_nlpearl(records: int, repeats: int) -> list[str]:
         return [report("nlpearl AuditLog (1-day windows vs one call)", measure(sdk, repeats), measure(whole, repeats))]
 
 
+def bench_zabbix(records: int, repeats: int) -> list[str]:
+    """auditlog.get: the SDK's exact keyset paging vs one unpaged call (what most scripts do)."""
+    from tests.zabbix.fake import FakeZabbix, running
+    from zabbix_audit import Client
+
+    fake = FakeZabbix()
+    first = int(START.timestamp())
+    for second in range(records // 50):
+        fake.add_records(50, clock=first + second)
+    until = START + timedelta(seconds=records // 50 + 1)
+
+    @contextmanager
+    def serve() -> Iterator[str]:
+        with running(fake) as (_, url):
+            yield url
+
+    with (
+        in_child(serve) as url,
+        Client(url, username="Admin", password="zabbix") as zbx,
+        httpx.Client(base_url=url) as raw,
+    ):
+
+        def sdk() -> int:
+            return sum(1 for _ in zbx.iter_audit_log(START, until, page_size=1000))
+
+        def rpc(method: str, params: object, auth: str | None = None) -> object:
+            body = {"jsonrpc": "2.0", "method": method, "params": params, "id": 1, "auth": auth}
+            if auth is None:
+                del body["auth"]
+            return raw.post("/api_jsonrpc.php", json=body).json()["result"]
+
+        session = str(rpc("user.login", {"username": "Admin", "password": "zabbix"}))
+
+        def unpaged() -> int:
+            window = {"output": "extend", "time_from": first, "time_till": int(until.timestamp()) - 1}
+            result = rpc("auditlog.get", window, session)
+            return len(result) if isinstance(result, list) else 0
+
+        return [report("zabbix auditlog.get (1000, 50 per second)", measure(sdk, repeats), measure(unpaged, repeats))]
+
+
 BENCHES: dict[str, Callable[[int, int], list[str]]] = {
     "voximplant": bench_voximplant,
     "navixy": bench_navixy,
     "nlpearl": bench_nlpearl,
+    "zabbix": bench_zabbix,
 }
 
 

@@ -86,6 +86,30 @@ def _nlpearl(now: datetime, env: dict[str, str]) -> Iterator[str]:
 
 
 @contextmanager
+def _zabbix(now: datetime, env: dict[str, str]) -> Iterator[str]:
+    from tests.zabbix.fake import FakeZabbix, running
+
+    fake = FakeZabbix()
+    start = int((now - timedelta(hours=HOURS - 3)).timestamp())
+    operations = [("0", "14", "linux servers"), ("1", "4", "web-01"), ("2", "13", "cpu load"), ("8", "0", "Admin")]
+    for i in range(10):
+        action, resourcetype, name = operations[i % len(operations)]
+        fake.add_records(
+            1 + i % 3,
+            clock=start + 7411 * i,
+            action=action,
+            resourcetype=resourcetype,
+            name=name,
+            ip=f"192.0.2.{20 + i}",
+        )
+    fake.users["Admin"] = ("demo-Adm1n-pass", "1", True)
+    env["ZABBIX_USER"], env["ZABBIX_PASSWORD"] = "Admin", "demo-Adm1n-pass"
+    with running(fake) as (_, url):
+        env["ZABBIX_URL"] = url
+        yield url
+
+
+@contextmanager
 def running_fakes(now: datetime) -> Iterator[tuple[dict[str, str], dict[str, str]]]:
     """Start every vendor's fake with sample records around ``now``.
 
@@ -97,6 +121,7 @@ def running_fakes(now: datetime) -> Iterator[tuple[dict[str, str], dict[str, str
         urls = {
             "voximplant": stack.enter_context(_voximplant(now, env, Path(tmp))),
             "nlpearl": stack.enter_context(_nlpearl(now, env)),
+            "zabbix": stack.enter_context(_zabbix(now, env)),
             "navixy": stack.enter_context(_navixy(now, env)),
         }
         yield env, urls

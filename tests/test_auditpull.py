@@ -84,7 +84,12 @@ def test_no_secret_reaches_the_output_or_the_logs(
     status, out, err = pull(fakes)
     assert status == 0, err
     private_key = json.loads(Path(os.environ["VOXIMPLANT_CREDENTIALS"]).read_text())["private_key"]
-    secrets = [os.environ["NLPEARL_SECRET_KEY"], os.environ["NAVIXY_API_KEY"], *private_key.splitlines()[1:-1]]
+    secrets = [
+        os.environ["NLPEARL_SECRET_KEY"],
+        os.environ["NAVIXY_API_KEY"],
+        os.environ["ZABBIX_PASSWORD"],
+        *private_key.splitlines()[1:-1],
+    ]
     captured = capsys.readouterr()
     everything = "\n".join([out, err, caplog.text, captured.out, captured.err])
     assert caplog.records, "debug logging produced nothing: the check would prove nothing"

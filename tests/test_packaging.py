@@ -48,12 +48,23 @@ EXAMPLES = {
         pearl.close()
     """,
     "zabbix": """
-        import zabbix_audit
-        import zabbix_audit_api
-        from zabbix_audit import GeneratedClient
+        from datetime import datetime
+        from zabbix_audit import AsyncClient, AuditAction, AuditRecord, Client
+        from zabbix_audit_api.api.jsonrpc import jsonrpc
 
-        version: str = zabbix_audit.__version__
-        client = GeneratedClient(base_url="http://127.0.0.1", token="t")
+        def deletions(zbx: Client, since: datetime, until: datetime) -> list[AuditRecord]:
+            found = []
+            for rec in zbx.iter_audit_log(since, until, actions=[AuditAction.DELETE], page_size=1000):
+                when: datetime = rec.clock
+                auditid: str = rec.auditid
+                found.append(rec) if when.tzinfo and auditid else None
+            return found
+
+        async def versions(zbx: AsyncClient, since: datetime, until: datetime) -> set[str]:
+            return {rec.recordsetid async for rec in zbx.iter_audit_log(since, until)}
+
+        zbx = Client("http://127.0.0.1/zabbix", username="Admin", password="s3cret-pw")
+        assert "s3cret-pw" not in repr(zbx) and callable(jsonrpc.sync)
     """,
     "navixy": """
         from datetime import datetime

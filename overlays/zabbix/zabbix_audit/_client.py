@@ -12,6 +12,7 @@ import httpx
 
 from audit_core import (
     DEFAULT_MAX_RETRIES,
+    AsyncClientBase,
     AsyncPager,
     AuditError,
     ConfigurationError,
@@ -19,12 +20,12 @@ from audit_core import (
     Page,
     Pager,
     RetryPolicy,
+    SyncClientBase,
     TimeoutTypes,
     TransportError,
     VerifyTypes,
     build_async_client,
     build_client,
-    client_repr,
 )
 from zabbix_audit_api import AuthenticatedClient
 from zabbix_audit_api.models import ApiinfoVersionRequest, AuditlogGetParams, AuditlogGetRequest, UserLogoutRequest
@@ -70,18 +71,20 @@ def _auditlog_body(params: AuditlogGetParams) -> bytes:
 
 class _Base:
     _auth: ZabbixAuth
-    base_url: str
+    _base_url: str
 
     def _setup(self, base_url: str, username: str | None, password: str | None, token: str | None) -> None:
         check_credentials(username, password, token)
-        self.base_url = normalize_url(base_url)
+        self._base_url = normalize_url(base_url)
         self._auth = ZabbixAuth(username=username, password=password, token=token)
 
-    def __repr__(self) -> str:
-        return client_repr(self, self.base_url)
+    @property
+    def base_url(self) -> str:
+        """The frontend URL, like ``https://zabbix.example.com/zabbix`` (the API is below it)."""
+        return self._base_url
 
 
-class Client(_Base):
+class Client(_Base, SyncClientBase):
     """A Zabbix audit log client (sync).
 
     ``base_url`` is the frontend URL, ``https://host/zabbix``; the API URL
@@ -129,7 +132,7 @@ class Client(_Base):
 
         >>> zbx = Client.from_env(timeout=30)  # doctest: +SKIP
         """
-        return cls(**_env_settings(), **kwargs)
+        return cls(**{**_env_settings(), **kwargs})
 
     @property
     def generated(self) -> AuthenticatedClient:
@@ -224,16 +227,10 @@ class Client(_Base):
                 finally:
                     self._auth.forget_session()
         finally:
-            self._http.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+            super().close()
 
 
-class AsyncClient(_Base):
+class AsyncClient(_Base, AsyncClientBase):
     """The ``async`` counterpart of :class:`Client` (``async with``, ``async for``).
 
     >>> async with AsyncClient("https://zabbix.example.com/zabbix", token="...") as zbx:  # doctest: +SKIP
@@ -272,7 +269,7 @@ class AsyncClient(_Base):
     @classmethod
     def from_env(cls, **kwargs: Any) -> Self:
         """Configure from ``ZABBIX_URL`` and ``ZABBIX_TOKEN`` (or ``ZABBIX_USER`` + ``ZABBIX_PASSWORD``)."""
-        return cls(**_env_settings(), **kwargs)
+        return cls(**{**_env_settings(), **kwargs})
 
     @property
     def generated(self) -> AuthenticatedClient:
@@ -357,7 +354,7 @@ class AsyncClient(_Base):
                 finally:
                     self._auth.forget_session()
         finally:
-            await self._http.aclose()
+            await super().aclose()
 
     async def __aenter__(self) -> Self:
         try:
@@ -366,6 +363,3 @@ class AsyncClient(_Base):
             await self._http.aclose()
             raise
         return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.aclose()
