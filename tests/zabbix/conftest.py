@@ -22,14 +22,22 @@ _ids = itertools.count(1)
 
 
 @pytest.fixture(scope="session")
-def zabbix_base_url() -> str:
-    """Start (or reuse) the real Zabbix API; its base URL, e.g. ``http://127.0.0.1:18080``."""
-    proc = subprocess.run(
-        [str(ROOT / "scripts" / "zabbix-server"), "start"], capture_output=True, text=True, check=False, timeout=900
-    )
+def zabbix_base_url() -> Iterator[str]:
+    """Start the real Zabbix API for this test session; its base URL, e.g. ``http://127.0.0.1:18080``.
+
+    A server that was already up (``make zabbix-start``) is reused and left running;
+    one this fixture started is stopped when the session ends.
+    """
+    script = str(ROOT / "scripts" / "zabbix-server")
+    was_up = subprocess.run([script, "status"], capture_output=True, check=False, timeout=60).returncode == 0
+    proc = subprocess.run([script, "start"], capture_output=True, text=True, check=False, timeout=900)
     assert proc.returncode == 0, f"scripts/zabbix-server start failed:\n{proc.stdout}\n{proc.stderr}"
     url = urlsplit(proc.stdout.strip().splitlines()[-1])
-    return f"{url.scheme}://{url.netloc}"
+    try:
+        yield f"{url.scheme}://{url.netloc}"
+    finally:
+        if not was_up:
+            subprocess.run([script, "stop"], capture_output=True, check=False, timeout=120)
 
 
 class RealZabbix:
