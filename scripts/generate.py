@@ -57,7 +57,8 @@ def generate(vendor: Vendor) -> None:
             raise SystemExit(f"openapi-python-client failed for {vendor.name}")
         shutil.rmtree(vendor.output_dir, ignore_errors=True)
         GENERATED.mkdir(exist_ok=True)
-        shutil.copytree(out, vendor.output_dir)
+        # The generator's ruff hooks leave a cache behind: not part of the output.
+        shutil.copytree(out, vendor.output_dir, ignore=shutil.ignore_patterns(".ruff_cache"))
 
 
 def main(argv: list[str] | None = None) -> int:
