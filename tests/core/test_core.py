@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import ssl
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler
@@ -235,3 +236,17 @@ def test_requests_an_auth_flow_makes_get_the_clients_timeout_too() -> None:
         http.get("/")
     assert info.value.operation == "/login"
     assert "timed out" in str(info.value)
+
+
+def _ssl_context(http: httpx.Client) -> ssl.SSLContext:
+    context: ssl.SSLContext = http._transport._wrapped._pool._ssl_context  # type: ignore[attr-defined]
+    return context
+
+
+def test_tls_is_verified_by_default_and_verify_false_is_explicit() -> None:
+    with build_client(vendor="demo", base_url="https://example.com") as http:
+        context = _ssl_context(http)
+        assert context.verify_mode == ssl.CERT_REQUIRED
+        assert context.check_hostname
+    with build_client(vendor="demo", base_url="https://example.com", verify=False) as http:
+        assert _ssl_context(http).verify_mode == ssl.CERT_NONE
