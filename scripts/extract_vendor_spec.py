@@ -26,8 +26,8 @@ _FENCE = re.compile(r"^(?P<fence>`{3,})yaml[^\n]*\n(?P<body>.*?\n)(?P=fence)[ \t
 def extract_openapi_block(page: str) -> str:
     r"""Return the first fenced YAML block of ``page`` that holds an OpenAPI document.
 
-    >>> extract_openapi_block("x\\n```yaml\\nopenapi: 3.0.1\\n```\\n")
-    'openapi: 3.0.1\\n'
+    >>> extract_openapi_block("x\n```yaml\nopenapi: 3.0.1\n```\n")
+    'openapi: 3.0.1\n'
     """
     for match in _FENCE.finditer(page):
         body = match.group("body")

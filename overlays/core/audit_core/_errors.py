@@ -24,8 +24,8 @@ class AuditError(Exception):
 
     ``vendor`` and ``operation`` say where it happened, when known.
 
-    >>> str(AuditError("boom", vendor="zabbix", operation="auditlog.get"))
-    'zabbix auditlog.get: boom'
+    >>> str(AuditError("boom", vendor="acme", operation="list_events"))
+    'acme list_events: boom'
     """
 
     def __init__(self, message: str, *, vendor: str | None = None, operation: str | None = None) -> None:
@@ -111,10 +111,10 @@ class RateLimitError(APIError):
 class RetriesExhaustedError(AuditError):
     """Every attempt failed. ``attempts`` were made; ``last_cause`` is the final failure.
 
-    >>> e = RetriesExhaustedError(vendor="navixy", operation="user/audit/log/list",
+    >>> e = RetriesExhaustedError(vendor="acme", operation="list_events",
     ...                           attempts=3, last_cause=TransportError("reset"))
     >>> str(e)
-    'navixy user/audit/log/list: gave up after 3 attempts; last cause: reset'
+    'acme list_events: gave up after 3 attempts; last cause: reset'
     """
 
     def __init__(

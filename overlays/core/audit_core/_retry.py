@@ -119,7 +119,7 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
     >>> parse_retry_after("3")
     3.0
     >>> parse_retry_after("Wed, 21 Oct 2015 07:28:10 GMT",
-    ...                   now=datetime(2015, 10, 21, 7, 28, tzinfo=timezone.utc))
+    ...                   now=datetime(2015, 10, 21, 7, 28, tzinfo=UTC))
     10.0
     >>> parse_retry_after("soon") is None
     True

@@ -15,7 +15,7 @@ _HOW_TO_FIX = (
 def require_aware(value: datetime, name: str) -> datetime:
     """Return ``value`` converted to UTC; reject naive datetimes with a clear message.
 
-    >>> require_aware(datetime(2024, 1, 1, 12, tzinfo=timezone.utc), "since").isoformat()
+    >>> require_aware(datetime(2024, 1, 1, 12, tzinfo=UTC), "since").isoformat()
     '2024-01-01T12:00:00+00:00'
     >>> require_aware(datetime(2024, 1, 1), "since")
     Traceback (most recent call last):
@@ -32,7 +32,7 @@ def require_aware(value: datetime, name: str) -> datetime:
 def check_window(since: datetime, until: datetime) -> tuple[datetime, datetime]:
     """Validate a ``[since, until)`` window and return both ends in UTC.
 
-    >>> a = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    >>> a = datetime(2024, 1, 1, tzinfo=UTC)
     >>> check_window(a, a.replace(day=2))[1].day
     2
     """
@@ -55,7 +55,7 @@ def utc_from_timestamp(value: int | float | str) -> datetime:
 def format_utc(value: datetime, fmt: str = "%Y-%m-%d %H:%M:%S", *, name: str = "datetime") -> str:
     """Format an aware datetime in UTC with ``fmt`` (naive ones are rejected).
 
-    >>> format_utc(datetime(2024, 1, 1, 1, tzinfo=timezone.utc))
+    >>> format_utc(datetime(2024, 1, 1, 1, tzinfo=UTC))
     '2024-01-01 01:00:00'
     """
     return require_aware(value, name).strftime(fmt)
