@@ -9,6 +9,7 @@ what is special about its vendor.
 Secret('**********')
 """
 
+from ._enums import open_enum
 from ._errors import (
     APIError,
     AuditError,
@@ -95,6 +96,7 @@ __all__ = [
     "format_utc",
     "join_list",
     "make_timeout",
+    "open_enum",
     "parse_retry_after",
     "redact",
     "require_aware",

@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import enum
 from datetime import UTC, datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 from dateutil.parser import isoparse
 
-from audit_core import TransportError, require_aware
+from audit_core import TransportError, open_enum, require_aware
 from navixy_audit_api.models import AuditRecord as GeneratedAuditRecord
 from navixy_audit_api.models.audit_record_payload_type_0 import AuditRecordPayloadType0
 from navixy_audit_api.types import Unset
 
 from ._errors import VENDOR
-
-E = TypeVar("E", bound=enum.StrEnum)
 
 
 class AuditAction(enum.StrEnum):
@@ -53,18 +51,6 @@ class EntryCategory(enum.StrEnum):
     PLACE = "place"
     RULE = "rule"
     TASK = "task"
-
-
-def open_enum(cls: type[E], value: str) -> E | str:
-    """``cls(value)`` when known, else ``value`` unchanged: unknown values are tolerated.
-
-    >>> open_enum(AuditAction, "create"), open_enum(AuditAction, "archive")
-    (<AuditAction.CREATE: 'create'>, 'archive')
-    """
-    try:
-        return cls(value)
-    except ValueError:
-        return value
 
 
 def parse_datetime(value: str) -> datetime:

@@ -5,15 +5,13 @@ from __future__ import annotations
 import enum
 import json
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
-from audit_core import utc_from_timestamp
+from audit_core import open_enum, utc_from_timestamp
 from zabbix_audit_api.models import AuditLog
 from zabbix_audit_api.types import Unset
-
-_E = TypeVar("_E", bound=enum.IntEnum)
 
 
 class AuditAction(enum.IntEnum):
@@ -85,14 +83,6 @@ class ResourceType(enum.IntEnum):
     SLA = 48
 
 
-def _enum_or_int(kind: type[_E], raw: str) -> _E | int:
-    value = int(raw)
-    try:
-        return kind(value)
-    except ValueError:  # a value of a newer server: keep the number
-        return value
-
-
 def _text(value: str | Unset) -> str:
     return "" if isinstance(value, Unset) else value
 
@@ -146,8 +136,8 @@ class AuditRecord:
         return cls(
             auditid=_text(raw.auditid),
             clock=utc_from_timestamp(_text(raw.clock) or "0"),
-            action=_enum_or_int(AuditAction, _text(raw.action) or "-1"),
-            resourcetype=_enum_or_int(ResourceType, _text(raw.resourcetype) or "-1"),
+            action=open_enum(AuditAction, int(_text(raw.action) or "-1")),
+            resourcetype=open_enum(ResourceType, int(_text(raw.resourcetype) or "-1")),
             details=_decode_details(_text(raw.details)),
             userid=_text(raw.userid),
             username=_text(raw.username),
