@@ -7,7 +7,7 @@ import os
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Mapping
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 import httpx
 
@@ -266,6 +266,16 @@ class _Common:
         self._base_url = base_url
         self._generated = AuthenticatedClient(base_url=base_url, token="")
 
+    @classmethod
+    def from_credentials(cls, path: str | os.PathLike[str], **kwargs: Any) -> Self:
+        """A client for the service account in ``credentials.json`` at ``path``."""
+        return cls(Credentials.from_file(path), **kwargs)
+
+    @classmethod
+    def from_env(cls, **kwargs: Any) -> Self:
+        """A client for the credentials file named by ``VOXIMPLANT_CREDENTIALS``."""
+        return cls(Credentials.from_env(), **kwargs)
+
     @property
     def auth(self) -> JWTAuth:
         """The :class:`JWTAuth` signing the requests (its ``repr`` shows no secret)."""
@@ -320,16 +330,6 @@ class Client(_Common, SyncClientBase):
         self._http.event_hooks["request"].insert(0, join_lists_hook)
         self._base_url = str(self._http.base_url).rstrip("/")
         self._generated.set_httpx_client(self._http)
-
-    @classmethod
-    def from_credentials(cls, path: str | os.PathLike[str], **kwargs: Any) -> Client:
-        """A client for the service account in ``credentials.json`` at ``path``."""
-        return cls(Credentials.from_file(path), **kwargs)
-
-    @classmethod
-    def from_env(cls, **kwargs: Any) -> Client:
-        """A client for the credentials file named by ``VOXIMPLANT_CREDENTIALS``."""
-        return cls(Credentials.from_env(), **kwargs)
 
     # -- GetAuditLog ---------------------------------------------------------------------------------
 
@@ -609,16 +609,6 @@ class AsyncClient(_Common, AsyncClientBase):
         self._http.event_hooks["request"].insert(0, ajoin_lists_hook)
         self._base_url = str(self._http.base_url).rstrip("/")
         self._generated.set_async_httpx_client(self._http)
-
-    @classmethod
-    def from_credentials(cls, path: str | os.PathLike[str], **kwargs: Any) -> AsyncClient:
-        """A client for the service account in ``credentials.json`` at ``path``."""
-        return cls(Credentials.from_file(path), **kwargs)
-
-    @classmethod
-    def from_env(cls, **kwargs: Any) -> AsyncClient:
-        """A client for the credentials file named by ``VOXIMPLANT_CREDENTIALS``."""
-        return cls(Credentials.from_env(), **kwargs)
 
     def iter_audit_log(
         self,
