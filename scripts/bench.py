@@ -98,8 +98,8 @@ def report(name: str, sdk: Figure, base: Figure) -> str:
 
 def bench_voximplant(records: int, repeats: int) -> list[str]:
     """GetAuditLog paging, and the report export streamed vs downloaded whole."""
-    from tests.voximplant.fake import FakeVoximplant, make_account, make_records
     from voximplant_audit import Client, Credentials, JWTAuth
+    from voximplant_audit.testing import FakeVoximplant, make_account, make_records
 
     account = make_account()
     # The export streams: it shows against a baseline holding the whole file once the file is large.
@@ -163,7 +163,7 @@ def bench_voximplant(records: int, repeats: int) -> list[str]:
 def bench_navixy(records: int, repeats: int) -> list[str]:
     """user/audit/log/list: the SDK's exact time-sliced paging vs naive limit/offset."""
     from navixy_audit import Client
-    from tests.navixy.fake import NavixyFake, running
+    from navixy_audit.testing import NavixyFake, running
 
     fake = NavixyFake()
     key = "0123456789abcdef0123456789abcdef"
@@ -198,7 +198,7 @@ def bench_navixy(records: int, repeats: int) -> list[str]:
 def bench_nlpearl(records: int, repeats: int) -> list[str]:
     """POST /v2/Account/AuditLog: the SDK's daily windows vs one raw request for the whole range."""
     from nlpearl_audit import Client
-    from tests.nlpearl.fake import NLPearlFake
+    from nlpearl_audit.testing import NLPearlFake
 
     fake = NLPearlFake()
     for i in range(records):
@@ -222,8 +222,8 @@ def bench_nlpearl(records: int, repeats: int) -> list[str]:
 
 def bench_zabbix(records: int, repeats: int) -> list[str]:
     """auditlog.get: the SDK's exact keyset paging vs one unpaged call (what most scripts do)."""
-    from tests.zabbix.fake import FakeZabbix, running
     from zabbix_audit import Client
+    from zabbix_audit.testing import FakeZabbix, running
 
     fake = FakeZabbix()
     first = int(START.timestamp())

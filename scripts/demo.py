@@ -1,6 +1,6 @@
 """``make demo``: the main job (``scripts.auditpull``) on local defaults.
 
-Starts each vendor's fake server from ``tests/<vendor>/fake.py`` on 127.0.0.1
+Starts each vendor's fake server from ``<vendor>_audit.testing`` on 127.0.0.1
 with a day of sample audit records, configures the SDKs through their usual
 environment variables (a throw-away Voximplant service account, API keys...),
 and pulls the last 24 hours from all of them into one time-ordered table.
@@ -29,7 +29,7 @@ HOURS = 24
 
 @contextmanager
 def _voximplant(now: datetime, env: dict[str, str], tmp: Path) -> Iterator[str]:
-    from tests.voximplant.fake import FakeVoximplant, make_account, make_records
+    from voximplant_audit.testing import FakeVoximplant, make_account, make_records
 
     account = make_account()
     records = make_records(12, start=now - timedelta(hours=HOURS - 1), step=timedelta(minutes=97))
@@ -43,7 +43,7 @@ def _voximplant(now: datetime, env: dict[str, str], tmp: Path) -> Iterator[str]:
 
 @contextmanager
 def _navixy(now: datetime, env: dict[str, str]) -> Iterator[str]:
-    from tests.navixy.fake import NavixyFake, running
+    from navixy_audit.testing import NavixyFake, running
 
     fake = NavixyFake()
     key = "de70de70de70de70de70de70de70de70"
@@ -66,7 +66,7 @@ def _navixy(now: datetime, env: dict[str, str]) -> Iterator[str]:
 
 @contextmanager
 def _nlpearl(now: datetime, env: dict[str, str]) -> Iterator[str]:
-    from tests.nlpearl.fake import NLPearlFake
+    from nlpearl_audit.testing import NLPearlFake
 
     fake = NLPearlFake(account_id="demo-account", secret_key="demo-secret-key")
     people = [("u-17", "Dana Ops", 1), ("k-2", "ci-pipeline", 3), ("s-1", "Support desk", 90)]
@@ -87,7 +87,7 @@ def _nlpearl(now: datetime, env: dict[str, str]) -> Iterator[str]:
 
 @contextmanager
 def _zabbix(now: datetime, env: dict[str, str]) -> Iterator[str]:
-    from tests.zabbix.fake import FakeZabbix, running
+    from zabbix_audit.testing import FakeZabbix, running
 
     fake = FakeZabbix()
     start = int((now - timedelta(hours=HOURS - 3)).timestamp())

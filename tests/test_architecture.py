@@ -35,3 +35,20 @@ def test_a_vendor_overlay_uses_only_the_core_and_its_own_client(vendor: str) -> 
     imports = imported_packages(OVERLAYS / vendor / f"{vendor}_audit")
     assert {"audit_core", f"{vendor}_audit_api"} <= imports
     assert not imports & (PACKAGES - {f"{vendor}_audit", f"{vendor}_audit_api"})
+
+
+def test_nothing_outside_tests_imports_tests() -> None:
+    for top in ("overlays", "scripts"):
+        assert "tests" not in imported_packages(ROOT / top), f"{top}/ imports tests/"
+
+
+@pytest.mark.parametrize("vendor", sorted(VENDORS))
+def test_the_client_code_never_imports_the_fake(vendor: str) -> None:
+    package = OVERLAYS / vendor / f"{vendor}_audit"
+    for path in package.rglob("*.py"):
+        if path.name == "testing.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                module = node.module or ""
+                assert "testing" not in module.split("."), f"{path} imports {module}"

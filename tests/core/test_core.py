@@ -34,7 +34,7 @@ from audit_core import (
     redact,
     require_aware,
 )
-from tests.support.servers import QuietServer, base_url, serve
+from audit_core.testing.servers import QuietServer, base_url, serve
 
 FAST = RetryPolicy(max_retries=3, backoff_base=0.01)
 

@@ -9,7 +9,7 @@ import pytest
 
 from audit_core import RetryPolicy
 from navixy_audit import AsyncClient, Client
-from tests.navixy.fake import NavixyFake, running
+from navixy_audit.testing import NavixyFake, running
 
 LOGIN = "owner@example.com"
 PASSWORD = "correct-horse-battery-staple"

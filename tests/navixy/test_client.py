@@ -42,10 +42,10 @@ from navixy_audit import (
     WrongLoginError,
 )
 from navixy_audit._errors import read_envelope
+from navixy_audit.testing import Failure, NavixyFake, Rec
 from navixy_audit_api.api.audit import audit_log_list
 from navixy_audit_api.models import AuditLogListRequest, AuditLogListResponse, ErrorResponse
 from tests.navixy.conftest import API_KEY, FAST, LOGIN, PASSWORD, SUBUSER_KEY, TWO_FACTOR_LOGIN
-from tests.navixy.fake import Failure, NavixyFake, Rec
 from tests.support.contract import AsyncContractTransport, ContractTransport
 
 T0 = datetime(2024, 3, 1, tzinfo=UTC)

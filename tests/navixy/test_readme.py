@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from navixy_audit.testing import NavixyFake
 from tests.navixy.conftest import API_KEY, LOGIN, PASSWORD
-from tests.navixy.fake import NavixyFake
 
 README = Path(__file__).resolve().parents[2] / "overlays" / "navixy" / "README.md"
 

@@ -13,10 +13,10 @@ import httpx
 import pytest
 
 from audit_core import RetriesExhaustedError, RetryPolicy
+from audit_core.testing.faults import ALL_KINDS, FaultPlan
 from navixy_audit import AsyncClient, Client, SessionEndedError, WrongLoginError
+from navixy_audit.testing import NavixyFake, Rec
 from tests.navixy.conftest import API_KEY, LOGIN, PASSWORD
-from tests.navixy.fake import NavixyFake, Rec
-from tests.support.faults import ALL_KINDS, FaultPlan
 
 T0 = datetime(2024, 6, 1, tzinfo=UTC)
 T1 = T0 + timedelta(days=3)

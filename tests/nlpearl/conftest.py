@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.nlpearl.fake import NLPearlFake
+from nlpearl_audit.testing import NLPearlFake
 
 
 @pytest.fixture

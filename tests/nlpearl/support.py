@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 
 from nlpearl_audit import Client
-from tests.nlpearl.fake import NLPearlFake
+from nlpearl_audit.testing import NLPearlFake
 from tests.support.contract import ContractTransport
 
 

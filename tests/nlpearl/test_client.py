@@ -23,9 +23,9 @@ from nlpearl_audit import (
     RequestValidationError,
     UserType,
 )
+from nlpearl_audit.testing import NLPearlFake, render, ticks_of
 from nlpearl_audit_api.api.account import get_audit_log
 from nlpearl_audit_api.models import AuditLogAPIRequest, AuditLogView, ValidationProblemDetails
-from tests.nlpearl.fake import NLPearlFake, render, ticks_of
 from tests.nlpearl.support import NLPearlContract, contract_client
 from tests.support.contract import AsyncContractTransport
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.nlpearl.fake import NLPearlFake
+from nlpearl_audit.testing import NLPearlFake
 
 README = Path(__file__).resolve().parents[2] / "overlays" / "nlpearl" / "README.md"
 EXAMPLES = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), flags=re.DOTALL)

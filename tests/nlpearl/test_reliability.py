@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
+from audit_core.testing.faults import ALL_KINDS, FaultPlan
 from nlpearl_audit import (
     AsyncClient,
     AuditError,
@@ -21,10 +22,9 @@ from nlpearl_audit import (
     RetriesExhaustedError,
     RetryPolicy,
 )
+from nlpearl_audit.testing import NLPearlFake
 from nlpearl_audit_api.api.account import get_audit_log
 from nlpearl_audit_api.models import AuditLogAPIRequest
-from tests.nlpearl.fake import NLPearlFake
-from tests.support.faults import ALL_KINDS, FaultPlan
 
 T0 = datetime(2024, 5, 1, tzinfo=UTC)
 #: Small backoff so that a run with hundreds of retries stays fast.

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from nlpearl_audit import AuditEvent, AuditLogCursor, EventType, UserType, parse_timestamp
 from nlpearl_audit._query import EDGE_MARGIN, AuditLogQuery
+from nlpearl_audit.testing import parse_request_time, render, ticks_of
 from nlpearl_audit_api.models import AuditLogAPIRequest
-from tests.nlpearl.fake import parse_request_time, render, ticks_of
 from tests.nlpearl.support import NLPearlContract
 
 T0 = datetime(2024, 5, 1, tzinfo=UTC)

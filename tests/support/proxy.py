@@ -1,7 +1,7 @@
 """A fault-injecting reverse proxy on 127.0.0.1, for servers we run but cannot make misbehave.
 
 Put it in front of the real Zabbix: each request is either answered with a
-fault from the :class:`~tests.support.faults.FaultPlan` or forwarded upstream
+fault from the :class:`~audit_core.testing.faults.FaultPlan` or forwarded upstream
 unchanged (method, path, headers, body) and the upstream answer relayed back.
 """
 
@@ -13,8 +13,8 @@ from http.server import BaseHTTPRequestHandler
 
 import httpx
 
-from tests.support.faults import FaultPlan, VendorRateLimit
-from tests.support.servers import QuietServer, serve
+from audit_core.testing.faults import FaultPlan, VendorRateLimit
+from audit_core.testing.servers import QuietServer, serve
 
 _HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "host", "content-encoding"}
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.support.contract import ContractTransport
-from tests.voximplant.fake import Account, FakeVoximplant, make_account, make_records
+from voximplant_audit.testing import Account, FakeVoximplant, make_account, make_records
 
 SINCE = datetime(2024, 5, 1, tzinfo=UTC)
 UNTIL = SINCE + timedelta(days=30)

@@ -14,8 +14,8 @@ import pytest
 
 from audit_core import AuthenticationError, ConfigurationError
 from tests.voximplant.conftest import SINCE, UNTIL
-from tests.voximplant.fake import Account, FakeVoximplant, make_account
 from voximplant_audit import Client, Credentials, ErrorCode, JWTAuth, VoximplantAuthenticationError
+from voximplant_audit.testing import Account, FakeVoximplant, make_account
 
 
 def _pull(vox: Client) -> int:

@@ -10,11 +10,11 @@ import httpx
 import pytest
 
 from audit_core import AsyncPager, Pager, RetryPolicy
+from audit_core.testing.faults import FaultPlan
 from tests.support.contract import AsyncContractTransport
-from tests.support.faults import FaultPlan
 from tests.voximplant.conftest import SINCE, UNTIL, assert_contract_clean, contract
-from tests.voximplant.fake import FakeVoximplant, make_records
 from voximplant_audit import AsyncClient, AuditLogEntry, Client
+from voximplant_audit.testing import FakeVoximplant, make_records
 
 FAST = RetryPolicy(max_retries=8, backoff_base=0.01, backoff_max=0.05)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.voximplant.fake import FakeVoximplant, make_records
 from voximplant_audit import DEFAULT_BASE_URL
+from voximplant_audit.testing import FakeVoximplant, make_records
 
 README = Path(__file__).resolve().parents[2] / "overlays" / "voximplant" / "README.md"
 

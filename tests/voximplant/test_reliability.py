@@ -11,10 +11,10 @@ import httpx
 import pytest
 
 from audit_core import RetriesExhaustedError, RetryPolicy
-from tests.support.faults import ALL_KINDS, FaultPlan
+from audit_core.testing.faults import ALL_KINDS, FaultPlan
 from tests.voximplant.conftest import SINCE, UNTIL
-from tests.voximplant.fake import FakeVoximplant, make_records
 from voximplant_audit import AsyncClient, Client, VoximplantAuthenticationError
+from voximplant_audit.testing import FakeVoximplant, make_records
 
 POLICY = RetryPolicy(max_retries=6, backoff_base=0.01, backoff_max=0.05)
 TIMEOUT = httpx.Timeout(0.6)  # below the stall below: a stalled answer times out and is retried

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from audit_core import RetriesExhaustedError, RetryPolicy
 from tests.support.contract import AsyncContractTransport
 from tests.voximplant.conftest import SINCE, UNTIL, assert_contract_clean, contract
-from tests.voximplant.fake import FakeVoximplant, make_records, report_csv
 from voximplant_audit import (
     AsyncClient,
     AuditLogEntry,
@@ -24,6 +23,7 @@ from voximplant_audit import (
     ReportTimeoutError,
     TruncatedReportError,
 )
+from voximplant_audit.testing import FakeVoximplant, make_records, report_csv
 
 FAST = RetryPolicy(max_retries=3, backoff_base=0.01, backoff_max=0.05)
 POLL = {"poll_interval": 0.01, "max_poll_interval": 0.05}

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from audit_core import InvalidInputError
 from tests.voximplant.conftest import SINCE, UNTIL
-from tests.voximplant.fake import Account, FakeVoximplant
 from voximplant_audit import (
     AsyncClient,
     AuditFilters,
@@ -28,6 +27,7 @@ from voximplant_audit import (
 )
 from voximplant_audit._errors import error_from_envelope
 from voximplant_audit._wire import format_date, parse_date
+from voximplant_audit.testing import Account, FakeVoximplant
 from voximplant_audit_api.api.subpackage_history import get_audit_log
 from voximplant_audit_api.models import ApiErrorResponse, HistoryGetAuditLogResponse200
 

@@ -17,7 +17,7 @@ import pytest
 
 from tests.support.contract import ContractTransport
 from tests.zabbix.conftest import RealZabbix
-from tests.zabbix.fake import FakeZabbix, running
+from zabbix_audit.testing import FakeZabbix, running
 
 pytestmark = pytest.mark.zabbix_real
 

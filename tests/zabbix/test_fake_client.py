@@ -11,7 +11,6 @@ import pytest
 
 from audit_core import InvalidInputError, RetriesExhaustedError, RetryPolicy
 from tests.support.contract import AsyncContractTransport, ContractTransport
-from tests.zabbix.fake import FakeZabbix, running
 from zabbix_audit import (
     AsyncClient,
     AuditAction,
@@ -22,6 +21,7 @@ from zabbix_audit import (
     ZabbixAuthenticationError,
     ZabbixPermissionError,
 )
+from zabbix_audit.testing import FakeZabbix, running
 from zabbix_audit_api.api.jsonrpc import jsonrpc
 from zabbix_audit_api.models import AuditlogGetParams, AuditlogGetRequest, AuditlogGetResponse, JsonRpcResult
 

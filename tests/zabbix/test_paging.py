@@ -9,11 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from audit_core import Page, Pager, RetriesExhaustedError, RetryPolicy
+from audit_core.testing.faults import FaultPlan
 from tests.support.contract import ContractTransport
-from tests.support.faults import FaultPlan
-from tests.zabbix.fake import FakeZabbix, running
 from zabbix_audit import AuditCursor, AuditRecord, Client
 from zabbix_audit._paging import AuditQuery
+from zabbix_audit.testing import FakeZabbix, running
 
 T0 = 1_790_000_000
 SINCE = datetime.fromtimestamp(T0, UTC)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.zabbix.fake import FakeZabbix, running
+from zabbix_audit.testing import FakeZabbix, running
 
 README = Path(__file__).resolve().parents[2] / "overlays" / "zabbix" / "README.md"
 

@@ -12,12 +12,12 @@ import httpx
 import pytest
 
 from audit_core import RetriesExhaustedError, RetryPolicy
-from tests.support.faults import ALL_KINDS, FaultPlan
+from audit_core.testing.faults import ALL_KINDS, FaultPlan
+from audit_core.testing.servers import base_url
 from tests.support.proxy import fault_proxy
-from tests.support.servers import base_url
 from tests.zabbix.conftest import RealZabbix
-from tests.zabbix.fake import FakeZabbix, running
 from zabbix_audit import AsyncClient, AuditRecord, Client, ZabbixAPIError, ZabbixAuthenticationError
+from zabbix_audit.testing import FakeZabbix, running
 
 T0 = 1_790_000_000
 SINCE = datetime.fromtimestamp(T0, UTC)

@@ -58,8 +58,8 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from tests.support.faults import FaultPlan
-from tests.support.servers import QuietServer, base_url, serve
+from audit_core.testing.faults import FaultPlan
+from audit_core.testing.servers import QuietServer, base_url, serve
 
 DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
 PREFIX = "/platform_api"
@@ -220,6 +220,7 @@ class FakeVoximplant:
     # -- auth ---------------------------------------------------------------------------------------
 
     def check_token(self, header: str | None) -> None:
+        """Verify a service-account JWT as Voximplant does, or raise its error."""
         if not header or not header.startswith("Bearer "):
             raise self._auth_failed("no bearer token")
         token = header[len("Bearer ") :].strip()
@@ -296,6 +297,7 @@ class FakeVoximplant:
         return out
 
     def get_audit_log(self, params: dict[str, str]) -> dict[str, Any]:
+        """Answer ``GetAuditLog``."""
         count = _int(params.get("count", "100"), "count")
         offset = _int(params.get("offset", "0"), "offset")
         if not 1 <= count <= MAX_COUNT or offset < 0:
@@ -323,6 +325,7 @@ class FakeVoximplant:
         return body
 
     def get_audit_log_async(self, params: dict[str, str]) -> dict[str, Any]:
+        """Answer ``GetAuditLogAsync``: start a report."""
         if params.get("output", "csv") != "csv":
             raise ApiFailure(101, "Invalid arguments: output must be csv")
         with_header = _bool(params, "with_header", True)
@@ -345,6 +348,7 @@ class FakeVoximplant:
                 report.polls_left -= 1
 
     def get_history_reports(self, params: dict[str, str]) -> dict[str, Any]:
+        """Answer ``GetHistoryReports``."""
         wanted = _int(params["history_report_id"], "history_report_id") if "history_report_id" in params else None
         types = set(_list(params, "history_type"))
         with self.lock:
@@ -378,6 +382,7 @@ class FakeVoximplant:
         return out
 
     def download_history_report(self, params: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        """Answer ``DownloadHistoryReport``: status, headers and body."""
         if "history_report_id" not in params:
             raise ApiFailure(101, "Invalid arguments: history_report_id is required")
         report_id = _int(params["history_report_id"], "history_report_id")

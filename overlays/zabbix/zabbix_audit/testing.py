@@ -10,13 +10,14 @@ the same error codes and texts. Version emulation (``FakeZabbix(version="7.2.0")
 - 6.4 and 7.0 read ``auth`` and, when it is absent, ``Authorization: Bearer``;
 - 7.2 and later refuse the member ``auth`` (-32600 ``unexpected parameter "auth"``) and read the header.
 
-Faults: a :class:`~tests.support.faults.FaultPlan`; its ``vendor_rate_limit`` kind is Zabbix's
+Faults: a :class:`~audit_core.testing.faults.FaultPlan`; its ``vendor_rate_limit`` kind is Zabbix's
 transient "Error connecting to database." (code 1). ``db_down = True`` sends that to every call.
 ``add_records`` may be called from the test while a client iterates.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import random
@@ -28,8 +29,8 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler
 from typing import Any
 
-from tests.support.faults import FaultPlan
-from tests.support.servers import QuietServer, base_url, serve
+from audit_core.testing.faults import FaultPlan
+from audit_core.testing.servers import QuietServer, base_url, serve
 
 FIELDS = (
     "auditid",
@@ -108,12 +109,15 @@ class CuidMaker:
         self._fingerprint = _base36(os.getpid() * 7919 + rng.randrange(36**4), 4)
 
     def __call__(self) -> str:
+        """The next id."""
         self._counter = (self._counter + 1) % 36**4
         rand = _base36(self._rng.randrange(36**8), 8)
         return f"c{_base36(int(time.time() * 1000), 8)}{_base36(self._counter, 4)}{self._fingerprint}{rand}"
 
 
 class RpcError(Exception):
+    """A JSON-RPC error the fake answers with."""
+
     def __init__(self, code: int, data: str) -> None:
         super().__init__(data)
         self.code = code
@@ -156,13 +160,16 @@ class FakeZabbix:
     # ------------------------------------------------------------------ test helpers
     @property
     def bearer(self) -> bool:
+        """Whether this version reads ``Authorization: Bearer``."""
         return _version_tuple(self.version) >= (6, 4)
 
     @property
     def refuses_auth_member(self) -> bool:
+        """Whether this version refuses the ``auth`` member."""
         return _version_tuple(self.version) >= (7, 2)
 
     def issue_token(self, userid: str = "1") -> str:
+        """Create an API token for ``userid``."""
         token = secrets.token_hex(32)
         with self.lock:
             self.tokens[token] = userid
@@ -259,7 +266,7 @@ class FakeZabbix:
             raise RpcError(-32601, f'Incorrect API "{method.split(".")[0]}".')
         userid = self._authenticate(credential)
         if method == "user.logout":
-            return self._logout(credential)
+            return self._logout(str(credential))
         if not self._super_admin(userid):
             raise RpcError(-32602, 'No permissions to call "auditlog.get".')
         return self._auditlog_get(params)
@@ -349,7 +356,7 @@ class FakeZabbix:
             if len(orders) <= 1:
                 orders = (orders or ["ASC"]) * len(sortfields)
             for field, order in reversed(list(zip(sortfields, orders, strict=False))):
-                rows.sort(key=lambda r, f=field: _sort_key(r, f), reverse=order == "DESC")
+                rows.sort(key=functools.partial(_row_key, field), reverse=order == "DESC")
         if limit is not None:
             rows = rows[:limit]
         output = params.get("output", "extend")
@@ -370,7 +377,7 @@ def _paths(path: str, value: Any) -> list[tuple[str, Any]]:
     return [(path, value)]
 
 
-def _sort_key(row: dict[str, str], field: str) -> Any:
+def _row_key(field: str, row: dict[str, str]) -> Any:
     return int(row[field]) if field in ("clock", "userid") else row[field]
 
 

@@ -15,6 +15,7 @@ class QuietServer(ThreadingHTTPServer):
     allow_reuse_address = True
 
     def handle_error(self, request: object, client_address: object) -> None:
+        """Stay quiet about clients that hang up early."""
         pass
 
 

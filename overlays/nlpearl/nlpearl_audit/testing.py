@@ -15,7 +15,7 @@ framework tell):
   a different random order on every request; timestamps as System.Text.Json
   writes them (UTC ``Z``, fractions to 100 ns, trailing zeros trimmed), or
   without an offset (``naive_timestamps=True``), like an unspecified DateTime;
-- faults from a :class:`tests.support.faults.FaultPlan`, the vendor's own rate
+- faults from a :class:`audit_core.testing.faults.FaultPlan`, the vendor's own rate
   limit being ASP.NET's rate limiter answer (429 problem+json).
 """
 
@@ -32,8 +32,8 @@ from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler
 from typing import Any
 
-from tests.support.faults import FaultPlan
-from tests.support.servers import QuietServer, base_url, serve
+from audit_core.testing.faults import FaultPlan
+from audit_core.testing.servers import QuietServer, base_url, serve
 
 PATH = "/v2/Account/AuditLog"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -81,6 +81,7 @@ class StoredEvent:
         self.record = record
 
     def wire(self, *, naive: bool) -> dict[str, Any]:
+        """The event as the API sends it."""
         return {"timestamp": render(self.ticks, naive=naive), **self.record}
 
 
@@ -135,6 +136,7 @@ class NLPearlFake:
         return event
 
     def token(self) -> str:
+        """The bearer token of this account: ``accountId:secretKey``."""
         return f"{self.account_id}:{self.secret_key}"
 
     # --- the endpoint -------------------------------------------------------------

@@ -17,7 +17,7 @@ What it models (see also specs/navixy/openapi.yaml):
   ``action_datetime``, ``user`` = sub-user's name, ``host``; default ``action_date=asc``) and ``grouping``.
   Ties are shuffled anew on every request, as a database without a unique order may return them.
 - ``limit``/``offset`` applied after sorting.
-- Faults: :class:`tests.support.faults.FaultPlan`, whose ``vendor_rate_limit`` is Navixy's error 15 (HTTP 429).
+- Faults: :class:`audit_core.testing.faults.FaultPlan`, whose ``vendor_rate_limit`` is Navixy's error 15 (HTTP 429).
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from tests.support.faults import FaultPlan
-from tests.support.servers import QuietServer, base_url
+from audit_core.testing.faults import FaultPlan
+from audit_core.testing.servers import QuietServer, base_url
 
 #: The fake user's time zone: not UTC, and not a whole hour, so a mistake cannot hide.
 USER_TZ = timezone(timedelta(hours=5, minutes=30))
@@ -75,6 +75,8 @@ class Principal:
 
 @dataclass
 class Account:
+    """A login the fake accepts, with its user and whether it needs a second factor."""
+
     login: str
     password: str
     principal: Principal
@@ -98,6 +100,7 @@ class Rec:
     user_name: str = ""
 
     def wire(self, iso: bool) -> dict[str, Any]:
+        """The record as the API sends it (ISO dates or the user's local time)."""
         local = self.action_date.astimezone(USER_TZ)
         # ISO with a Java-style offset (+0530) when asked; plain local time otherwise.
         date = local.strftime("%Y-%m-%dT%H:%M:%S%z") if iso else local.strftime(PLAIN_FORMAT)
@@ -164,9 +167,11 @@ class NavixyFake:
     # --- setting up -------------------------------------------------------------------------------
 
     def add_account(self, login: str, password: str, *, user_id: int = 3, second_factor: bool = False) -> None:
+        """Accept ``login``/``password`` through ``user/auth``."""
         self.accounts[login] = Account(login, password, Principal(user_id), second_factor)
 
     def add_api_key(self, key: str, *, user_id: int = 3, admin: bool = True) -> None:
+        """Accept the API key ``key``."""
         self.api_keys[key] = Principal(user_id, admin)
 
     def end_sessions(self) -> None:
@@ -209,6 +214,7 @@ class NavixyFake:
     # --- answering --------------------------------------------------------------------------------
 
     def principal_for(self, handler: BaseHTTPRequestHandler, params: dict[str, Any]) -> Principal:
+        """Who sent the request (API key or session hash), or raise the vendor's error."""
         header = handler.headers.get("Authorization")
         value: Any
         if header is not None:
@@ -228,6 +234,7 @@ class NavixyFake:
         return principal
 
     def user_auth(self, params: dict[str, Any]) -> dict[str, Any]:
+        """Answer ``user/auth``: a session hash for a known login."""
         with self.lock:
             self.auth_requests += 1
         missing = [{"parameter": p, "error": "required"} for p in ("login", "password") if not params.get(p)]
@@ -246,6 +253,7 @@ class NavixyFake:
         return {"success": True, "hash": value}
 
     def audit_log_list(self, principal: Principal, params: dict[str, Any], iso: bool) -> dict[str, Any]:
+        """Answer ``user/audit/log/list`` as Navixy does."""
         if self.on_list is not None:
             self.on_list(self)
         with self.lock:
@@ -331,6 +339,7 @@ def parse_date(value: Any, iso: bool) -> datetime | None:
 
 
 def int_param(params: dict[str, Any], name: str, errors: list[dict[str, str]], *, default: int) -> int:
+    """Read an integer parameter, noting a bad one in ``errors``."""
     value = params.get(name, default)
     if isinstance(value, str) and value.isdigit():
         value = int(value)
@@ -341,6 +350,7 @@ def int_param(params: dict[str, Any], name: str, errors: list[dict[str, str]], *
 
 
 def list_param(params: dict[str, Any], name: str, kind: type, errors: list[dict[str, str]]) -> list[Any] | None:
+    """Read a list parameter of ``kind`` items, noting a bad one in ``errors``."""
     value = params.get(name)
     if value is None:
         return None
@@ -361,9 +371,11 @@ class NavixyHandler(BaseHTTPRequestHandler):
     fake: NavixyFake
 
     def log_message(self, format: str, *args: Any) -> None:
+        """Keep the test output quiet."""
         pass
 
     def send_json(self, status: int, body: dict[str, Any]) -> None:
+        """Send ``body`` as JSON with ``status``."""
         data = json.dumps(body).encode()
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")
@@ -372,18 +384,22 @@ class NavixyHandler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
     def send_failure(self, failure: Failure) -> None:
+        """Send the vendor's error envelope for ``failure``."""
         body: dict[str, Any] = {"success": False, "status": {"code": failure.code, "description": failure.description}}
         if failure.errors:
             body["errors"] = failure.errors
         self.send_json(STATUSES.get(failure.code, 400), body)
 
     def rate_limited(self, handler: BaseHTTPRequestHandler) -> None:
+        """Answer the vendor's rate-limit error (code 15)."""
         self.send_failure(Failure(15))
 
     def do_GET(self) -> None:
+        """GET is answered like POST, as the vendor does."""
         self.send_failure(Failure(5, [{"parameter": "method", "error": "use POST"}]))
 
     def do_POST(self) -> None:
+        """Dispatch an API call."""
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length)
         fake = self.fake
@@ -410,6 +426,7 @@ class NavixyHandler(BaseHTTPRequestHandler):
             self.send_failure(failure)
 
     def read_params(self, raw: bytes) -> dict[str, Any]:
+        """Parameters from a JSON or form body."""
         content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if content_type == "application/json":
             try:
@@ -428,7 +445,7 @@ class NavixyHandler(BaseHTTPRequestHandler):
 def running(fake: NavixyFake) -> Iterator[tuple[QuietServer, str]]:
     """Serve ``fake``; yields the server and its base URL (``http://127.0.0.1:PORT/v2``).
 
-    Like :func:`tests.support.servers.serve`, with a short poll interval so that stopping is quick.
+    Like :func:`audit_core.testing.servers.serve`, with a short poll interval so that stopping is quick.
     """
     handler = type("BoundNavixyHandler", (NavixyHandler,), {"fake": fake})
     srv = QuietServer(("127.0.0.1", 0), handler)
