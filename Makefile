@@ -7,7 +7,7 @@ PY     := $(BIN)/python
 STAMP  := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: setup generate check-generated lint typecheck build test demo bench zabbix-start zabbix-stop clean
+.PHONY: setup generate check-generated unasync check-unasync lint typecheck build test demo bench zabbix-start zabbix-stop clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,14 @@ check-generated: generate
 	@git diff --exit-code --stat -- generated || { echo "generated/ differs from 'make generate': change the spec, overlay or config, never generated/"; exit 1; }
 	@test -z "$$(git status --porcelain -- generated)" || { git status --porcelain -- generated; echo "generated/ has files not committed"; exit 1; }
 
+## Write the sync twins (_sync/) of the async sources (_async/): the async code is written once.
+unasync: $(STAMP)
+	$(PY) -m scripts.unasync
+
+## Fail when a sync twin is not exactly what scripts/unasync.py writes.
+check-unasync: $(STAMP)
+	$(PY) -m scripts.unasync --check
+
 lint: $(STAMP)
 	$(BIN)/ruff check overlays scripts tests
 	$(BIN)/ruff format --check overlays scripts tests
@@ -38,7 +46,7 @@ typecheck: $(STAMP)
 build: $(STAMP)
 	$(PY) -m scripts.build
 
-test: check-generated lint typecheck build
+test: check-generated check-unasync lint typecheck build
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 demo: $(STAMP)

@@ -1,15 +1,23 @@
-"""Shared machinery of the audit-log SDKs: errors, secrets, time, wire formats, retries, paging.
+"""Shared machinery of the audit-log SDKs: one base client, errors, secrets, time, cursors, retries, paging.
 
 This package knows no vendor. Each vendor SDK (``voximplant_audit``,
-``nlpearl_audit``, ``zabbix_audit``, ``navixy_audit``) builds on it and adds only
-what is special about its vendor.
+``nlpearl_audit``, ``zabbix_audit``, ``navixy_audit``) subclasses
+:class:`AsyncBaseClient` (and its generated sync twin :class:`BaseClient`) and adds
+only what is special about its vendor. The public contract every SDK keeps is
+written down in this package's README.
 
 >>> from audit_core import Secret, InvalidInputError
 >>> Secret("k")
 Secret('**********')
 """
 
-from ._enums import open_enum
+from ._async._client import AsyncBaseClient, AsyncClientOptions, check_options
+from ._async._pagination import AsyncPager
+from ._async._transport import AsyncRetryTransport
+from ._auth import SessionAuth
+from ._config import EnvSpec, EnvVar, choose_credentials
+from ._cursor import Cursor, decode_token, encode_token, resolve_cursor, token_time
+from ._enums import OpenIntEnum, OpenStrEnum
 from ._errors import (
     APIError,
     AuditError,
@@ -25,49 +33,74 @@ from ._errors import (
 from ._http import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
+    InsecureTransportWarning,
     TimeoutTypes,
     VerifyTypes,
-    build_async_client,
-    build_client,
     check_base_url,
     client_repr,
+    is_loopback,
     make_timeout,
 )
-from ._lifecycle import AsyncClientBase, SyncClientBase
-from ._pagination import AsyncPager, Page, Pager
+from ._pagination import Page
 from ._retry import (
     STREAM_EXTENSION,
-    AsyncRetryTransport,
     Classifier,
     Describer,
     RetryPolicy,
     RetryReason,
-    RetryTransport,
     call_timeout,
     classify_status,
     classify_unreadable_json,
+    error_reason,
     parse_retry_after,
 )
 from ._secrets import Secret, redact
-from ._serialize import check_choice, check_ints, format_bool, join_list
+from ._serialize import check_choice, check_ints, format_bool, join_list, unset_to_none
+from ._sync._client import BaseClient, ClientOptions
+from ._sync._pagination import Pager
+from ._sync._transport import RetryTransport
 from ._time import check_window, format_utc, require_aware, utc_from_timestamp
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
+
+#: The errors a user catches; every vendor package re-exports them.
+ERRORS = (
+    "APIError",
+    "AuditError",
+    "AuthenticationError",
+    "ConfigurationError",
+    "InvalidInputError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RetriesExhaustedError",
+    "TransportError",
+)
 
 __all__ = [
     "APIError",
-    "AsyncClientBase",
+    "AsyncBaseClient",
+    "AsyncClientOptions",
     "AsyncPager",
     "AsyncRetryTransport",
     "AuditError",
     "AuthenticationError",
+    "BaseClient",
     "Classifier",
+    "ClientOptions",
     "ConfigurationError",
+    "Cursor",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "Describer",
+    "ERRORS",
+    "EnvSpec",
+    "EnvVar",
+    "InsecureTransportWarning",
     "InvalidInputError",
     "NotFoundError",
+    "OpenIntEnum",
+    "OpenStrEnum",
     "Page",
     "Pager",
     "PermissionDeniedError",
@@ -78,27 +111,33 @@ __all__ = [
     "RetryTransport",
     "STREAM_EXTENSION",
     "Secret",
-    "SyncClientBase",
+    "SessionAuth",
     "TimeoutTypes",
     "TransportError",
     "VerifyTypes",
-    "build_async_client",
-    "build_client",
     "call_timeout",
     "check_base_url",
     "check_choice",
     "check_ints",
+    "check_options",
     "check_window",
+    "choose_credentials",
     "classify_status",
     "classify_unreadable_json",
     "client_repr",
+    "decode_token",
+    "encode_token",
+    "error_reason",
     "format_bool",
     "format_utc",
+    "is_loopback",
     "join_list",
     "make_timeout",
-    "open_enum",
     "parse_retry_after",
     "redact",
     "require_aware",
+    "resolve_cursor",
+    "token_time",
+    "unset_to_none",
     "utc_from_timestamp",
 ]

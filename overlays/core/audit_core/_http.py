@@ -1,15 +1,16 @@
-"""Building the httpx clients every vendor SDK uses: time-outs, retries, TLS, logging."""
+"""What every SDK client checks and sets on its httpx client: time-outs, base URLs, logging."""
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import ssl
+import warnings
 from typing import Any
 
 import httpx
 
 from ._errors import InvalidInputError
-from ._retry import AsyncRetryTransport, Classifier, Describer, RetryPolicy, RetryTransport
 
 logger = logging.getLogger("audit_core")
 
@@ -42,8 +43,51 @@ def make_timeout(timeout: TimeoutTypes) -> httpx.Timeout:
     return httpx.Timeout(timeout)
 
 
-def check_base_url(url: str, *, name: str = "base_url") -> str:
-    """Refuse an empty or non-HTTP URL before any request; return it without a trailing slash.
+class InsecureTransportWarning(UserWarning):
+    """Credentials are about to travel over plain ``http://`` to a host that is not this machine."""
+
+
+_LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is this machine (``localhost``, 127.0.0.0/8, ``::1``).
+
+    >>> is_loopback("127.0.0.1"), is_loopback("localhost"), is_loopback("::1"), is_loopback("example.com")
+    (True, True, True, False)
+    """
+    host = host.strip("[]").lower()
+    if host in _LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def warn_if_plain_http(url: str, *, vendor: str | None = None) -> None:
+    """Warn (:class:`InsecureTransportWarning`) when ``url`` is plain ``http://`` to a remote host.
+
+    >>> warn_if_plain_http("http://127.0.0.1:8080")   # loopback: no warning
+    """
+    parsed = httpx.URL(url)
+    if parsed.scheme == "http" and not is_loopback(parsed.host):
+        where = f"{vendor}: " if vendor else ""
+        warnings.warn(
+            f"{where}{parsed.host} is reached over plain http://: credentials and audit data travel unencrypted; "
+            "use https://",
+            InsecureTransportWarning,
+            stacklevel=4,
+        )
+
+
+def check_base_url(url: str, *, name: str = "base_url", vendor: str | None = None) -> str:
+    """Refuse an empty or non-HTTP URL, or one with user info, before any request; return it without a trailing slash.
+
+    >>> check_base_url("https://user:pa55@api.example.com")
+    Traceback (most recent call last):
+    ...
+    audit_core._errors.InvalidInputError: base_url must not carry user info (user:password@): ...
 
     >>> check_base_url("https://api.example.com/v2/")
     'https://api.example.com/v2'
@@ -53,15 +97,24 @@ def check_base_url(url: str, *, name: str = "base_url") -> str:
     audit_core._errors.InvalidInputError: base_url must be an absolute http(s) URL ...
     """
     if not isinstance(url, str) or not url.strip():
-        raise InvalidInputError(f"{name} is empty: pass the API's URL, like https://host/path")
+        raise InvalidInputError(f"{name} is empty: pass the API's URL, like https://host/path", vendor=vendor)
     try:
         parsed = httpx.URL(url.strip())
-    except (httpx.InvalidURL, TypeError) as exc:
-        raise InvalidInputError(f"{name} is not a valid URL: {url!r} ({exc})") from None
+    except (httpx.InvalidURL, TypeError):
+        raise InvalidInputError(f"{name} is not a valid URL", vendor=vendor) from None
+    if parsed.userinfo:
+        # Never repeat the URL: its user info may hold a password.
+        raise InvalidInputError(
+            f"{name} must not carry user info (user:password@): pass credentials as arguments, "
+            f"like https://{parsed.host}{parsed.path}",
+            vendor=vendor,
+        )
     if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise InvalidInputError(f"{name} must be an absolute http(s) URL like https://host/path, not {url!r}")
+        raise InvalidInputError(
+            f"{name} must be an absolute http(s) URL like https://host/path, not {url!r}", vendor=vendor
+        )
     if parsed.query or parsed.fragment:
-        raise InvalidInputError(f"{name} must not carry a query string or fragment: {url!r}")
+        raise InvalidInputError(f"{name} must not carry a query string or fragment: {url!r}", vendor=vendor)
     return str(parsed).rstrip("/")
 
 
@@ -80,81 +133,24 @@ def _log_response(response: httpx.Response) -> None:
     )
 
 
-async def _alog_request(request: httpx.Request) -> None:
+async def async_log_request(request: httpx.Request) -> None:
+    """Log the method and path of a request (never its query string or headers)."""
     _log_request(request)
 
 
-async def _alog_response(response: httpx.Response) -> None:
+async def async_log_response(response: httpx.Response) -> None:
+    """Log the method, path and status of an answer."""
     _log_response(response)
 
 
-def build_client(
-    *,
-    vendor: str,
-    base_url: str,
-    auth: httpx.Auth | None = None,
-    timeout: TimeoutTypes = None,
-    max_retries: int = DEFAULT_MAX_RETRIES,
-    retry_policy: RetryPolicy | None = None,
-    verify: VerifyTypes = True,
-    headers: dict[str, str] | None = None,
-    classify: Classifier | None = None,
-    describe: Describer | None = None,
-    transport: httpx.BaseTransport | None = None,
-) -> httpx.Client:
-    """Build the sync :class:`httpx.Client` a vendor SDK talks through.
-
-    ``retry_policy`` (when given) overrides ``max_retries`` with a whole policy.
-    ``transport`` replaces the network (tests); retries wrap it either way.
-
-    >>> with build_client(vendor="demo", base_url="https://example.com") as http:
-    ...     http.timeout.connect
-    5.0
-    """
-    policy = retry_policy or RetryPolicy(max_retries=max_retries)
-    inner = transport or httpx.HTTPTransport(verify=verify)
-    limits = make_timeout(timeout)
-    return httpx.Client(
-        base_url=check_base_url(base_url),
-        auth=auth,
-        timeout=limits,
-        headers=headers,
-        transport=RetryTransport(inner, policy, vendor=vendor, classify=classify, describe=describe, timeout=limits),
-        event_hooks={"request": [_log_request], "response": [_log_response]},
-    )
+def log_request(request: httpx.Request) -> None:
+    """Log the method and path of a request (never its query string or headers)."""
+    _log_request(request)
 
 
-def build_async_client(
-    *,
-    vendor: str,
-    base_url: str,
-    auth: httpx.Auth | None = None,
-    timeout: TimeoutTypes = None,
-    max_retries: int = DEFAULT_MAX_RETRIES,
-    retry_policy: RetryPolicy | None = None,
-    verify: VerifyTypes = True,
-    headers: dict[str, str] | None = None,
-    classify: Classifier | None = None,
-    describe: Describer | None = None,
-    transport: httpx.AsyncBaseTransport | None = None,
-) -> httpx.AsyncClient:
-    """Build the :class:`httpx.AsyncClient` counterpart of :func:`build_client`.
-
-    >>> http = build_async_client(vendor="demo", base_url="https://example.com")
-    """
-    policy = retry_policy or RetryPolicy(max_retries=max_retries)
-    inner = transport or httpx.AsyncHTTPTransport(verify=verify)
-    limits = make_timeout(timeout)
-    return httpx.AsyncClient(
-        base_url=check_base_url(base_url),
-        auth=auth,
-        timeout=limits,
-        headers=headers,
-        transport=AsyncRetryTransport(
-            inner, policy, vendor=vendor, classify=classify, describe=describe, timeout=limits
-        ),
-        event_hooks={"request": [_alog_request], "response": [_alog_response]},
-    )
+def log_response(response: httpx.Response) -> None:
+    """Log the method, path and status of an answer."""
+    _log_response(response)
 
 
 def client_repr(obj: Any, base_url: str) -> str:

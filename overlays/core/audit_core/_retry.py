@@ -11,11 +11,9 @@ these SDKs make are reads, so repeating them is safe.
 
 from __future__ import annotations
 
-import asyncio
 import email.utils
 import logging
 import random
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -52,7 +50,7 @@ def call_timeout(timeout: httpx.Timeout | None) -> Iterator[None]:
         _CALL_TIMEOUT.reset(token)
 
 
-def _apply_timeouts(request: httpx.Request, default: httpx.Timeout | None) -> None:
+def apply_timeouts(request: httpx.Request, default: httpx.Timeout | None) -> None:
     """Give ``request`` the time-out of the block it is sent in, else the client's.
 
     httpx sets the client's time-out on the requests it builds, not on those an
@@ -156,13 +154,19 @@ def classify_status(request: httpx.Request, response: httpx.Response) -> RetryRe
     return RetryReason(cause, retry_after)
 
 
-def _describe_path(request: httpx.Request) -> str:
+def describe_path(request: httpx.Request) -> str:
     return request.url.path
 
 
 @attrs.define
-class _Attempts:
-    """The retry loop's bookkeeping, shared by the sync and async transports."""
+class Attempts:
+    """The retry loop's bookkeeping, shared by the transports and the client's own retry loop.
+
+    >>> a = Attempts(RetryPolicy(max_retries=1, jitter=0), "demo", None, lambda r: "op")
+    >>> a.count = 1
+    >>> a.next_delay("op", RetryReason(TransportError("cut")))
+    0.5
+    """
 
     policy: RetryPolicy
     vendor: str
@@ -175,9 +179,12 @@ class _Attempts:
         reason = self.classify(request, response) if self.classify is not None else None
         return reason if reason is not None else classify_status(request, response)
 
-    def next_delay(self, request: httpx.Request, reason: RetryReason) -> float:
-        """Seconds to wait before the next attempt, or raise when none is left."""
-        operation = self.describe(request)
+    def next_delay(self, request: httpx.Request | str, reason: RetryReason) -> float:
+        """Seconds to wait before the next attempt, or raise when none is left.
+
+        ``request`` is the request that failed, or the operation's name.
+        """
+        operation = request if isinstance(request, str) else self.describe(request)
         if self.count > self.policy.max_retries:
             raise RetriesExhaustedError(
                 attempts=self.count, last_cause=reason.cause, vendor=self.vendor, operation=operation
@@ -198,105 +205,43 @@ def _cause_text(cause: BaseException) -> str:
     return str(cause) or type(cause).__name__
 
 
-def _transport_reason(exc: httpx.TransportError) -> RetryReason:
-    kind = "timed out" if isinstance(exc, httpx.TimeoutException) else "connection failed"
+#: httpx failures a new attempt may cure: the connection, a time-out, a body that does not decode.
+RETRYABLE_HTTPX = (httpx.TransportError, httpx.DecodingError)
+
+
+def transport_reason(exc: httpx.TransportError | httpx.DecodingError) -> RetryReason:
+    """Why a request that failed below HTTP is retried.
+
+    >>> transport_reason(httpx.DecodingError("bad gzip")).cause
+    TransportError('the answer could not be decoded: bad gzip')
+    """
+    if isinstance(exc, httpx.DecodingError):
+        kind = "the answer could not be decoded"
+    elif isinstance(exc, httpx.TimeoutException):
+        kind = "timed out"
+    else:
+        kind = "connection failed"
     return RetryReason(TransportError(f"{kind}: {_cause_text(exc)}"))
 
 
-class RetryTransport(httpx.BaseTransport):
-    """Wrap a sync transport with the retry policy.
+def error_reason(exc: BaseException) -> RetryReason | None:
+    """Why an exception raised while reading an answer may be retried, or ``None`` when it may not.
 
-    >>> t = RetryTransport(httpx.HTTPTransport(), RetryPolicy(max_retries=2), vendor="demo")
-    >>> client = httpx.Client(transport=t)
+    Used by the retry loop around work that is more than one request (a streamed download):
+    httpx transport and decoding failures, our :class:`TransportError` and :class:`RateLimitError`.
+
+    >>> error_reason(TransportError("cut")).cause
+    TransportError('cut')
+    >>> error_reason(ValueError("no")) is None
+    True
     """
-
-    def __init__(
-        self,
-        wrapped: httpx.BaseTransport,
-        policy: RetryPolicy,
-        *,
-        vendor: str,
-        classify: Classifier | None = None,
-        describe: Describer | None = None,
-        sleep: Callable[[float], None] = time.sleep,
-        timeout: httpx.Timeout | None = None,
-    ) -> None:
-        self._timeout = timeout
-        self._wrapped = wrapped
-        self._policy = policy
-        self._vendor = vendor
-        self._classify = classify
-        self._describe = describe or _describe_path
-        self._sleep = sleep
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        attempts = _Attempts(self._policy, self._vendor, self._classify, self._describe)
-        stream = bool(request.extensions.get(STREAM_EXTENSION))
-        _apply_timeouts(request, self._timeout)
-        while True:
-            attempts.count += 1
-            try:
-                response = self._wrapped.handle_request(request)
-                if stream and response.status_code == 200:
-                    return response
-                response.read()
-            except httpx.TransportError as exc:
-                reason = _transport_reason(exc)
-            else:
-                judged = attempts.judge(request, response)
-                if judged is None:
-                    return response
-                reason = judged
-                response.close()
-            self._sleep(attempts.next_delay(request, reason))
-
-    def close(self) -> None:
-        self._wrapped.close()
-
-
-class AsyncRetryTransport(httpx.AsyncBaseTransport):
-    """Wrap an async transport with the retry policy (see :class:`RetryTransport`)."""
-
-    def __init__(
-        self,
-        wrapped: httpx.AsyncBaseTransport,
-        policy: RetryPolicy,
-        *,
-        vendor: str,
-        classify: Classifier | None = None,
-        describe: Describer | None = None,
-        timeout: httpx.Timeout | None = None,
-    ) -> None:
-        self._timeout = timeout
-        self._wrapped = wrapped
-        self._policy = policy
-        self._vendor = vendor
-        self._classify = classify
-        self._describe = describe or _describe_path
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        attempts = _Attempts(self._policy, self._vendor, self._classify, self._describe)
-        stream = bool(request.extensions.get(STREAM_EXTENSION))
-        _apply_timeouts(request, self._timeout)
-        while True:
-            attempts.count += 1
-            try:
-                response = await self._wrapped.handle_async_request(request)
-                if stream and response.status_code == 200:
-                    return response
-                await response.aread()
-            except httpx.TransportError as exc:
-                reason = _transport_reason(exc)
-            else:
-                judged = attempts.judge(request, response)
-                if judged is None:
-                    return response
-                reason = judged
-                await response.aclose()
-            await asyncio.sleep(attempts.next_delay(request, reason))
-
-    async def aclose(self) -> None:
-        await self._wrapped.aclose()
+    if isinstance(exc, RETRYABLE_HTTPX):
+        return transport_reason(exc)
+    if isinstance(exc, RateLimitError):
+        return RetryReason(exc, exc.retry_after)
+    if isinstance(exc, TransportError):
+        return RetryReason(exc)
+    return None
 
 
 def classify_unreadable_json(request: httpx.Request, response: httpx.Response) -> RetryReason | None:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 from ._errors import InvalidInputError
+
+T = TypeVar("T")
 
 
 def join_list(values: Iterable[object], *, sep: str = ";", name: str = "list") -> str:
@@ -71,4 +74,19 @@ def check_choice(value: str, allowed: Sequence[str], name: str) -> str:
     """
     if value not in allowed:
         raise InvalidInputError(f"{name} must be one of {', '.join(map(repr, allowed))}, not {value!r}")
+    return value
+
+
+def unset_to_none(value: T) -> T | None:
+    """``None`` for a generated client's ``UNSET`` (a field the answer left out), else ``value``.
+
+    Every generated package has its own ``Unset`` class; they all say ``Unset`` and are falsy.
+
+    >>> class Unset:
+    ...     def __bool__(self) -> bool: return False
+    >>> unset_to_none(Unset()) is None, unset_to_none(0)
+    (True, 0)
+    """
+    if type(value).__name__ == "Unset" and not value:
+        return None
     return value
