@@ -297,8 +297,8 @@ NOWHERE = "http://127.0.0.1:9"  # nothing listens: a request would fail with a t
         ((T0, T0 + timedelta(days=1)), {"event_type": 2**31}, "event_type must be an EventType"),
         ((T0, T0 + timedelta(days=1)), {"user_id": ""}, "user_id must be a non-empty string"),
         ((T0, T0 + timedelta(days=1)), {"user_id": 17}, "user_id must be a non-empty string"),
-        ((T0, T0 + timedelta(days=1)), {"cursor": "abc"}, "cursor must be an AuditLogCursor"),
-        ((T0, T0 + timedelta(days=1)), {"cursor": AuditLogCursor(T0 - timedelta(days=1))}, "outside"),
+        ((T0, T0 + timedelta(days=1)), {"cursor": "abc"}, "not a cursor token"),
+        ((T0, T0 + timedelta(days=1)), {"cursor": 17}, "cursor must be a AuditLogCursor"),
     ],
 )
 def test_bad_arguments_fail_before_any_request(args: tuple[Any, ...], kwargs: dict[str, Any], message: str) -> None:
@@ -334,7 +334,7 @@ def test_from_env_reads_the_documented_variables(monkeypatch: pytest.MonkeyPatch
     monkeypatch.delenv("NLPEARL_BASE_URL", raising=False)
     monkeypatch.delenv("NLPEARL_ACCOUNT_ID", raising=False)
     monkeypatch.setenv("NLPEARL_SECRET_KEY", fake.secret_key)
-    with pytest.raises(ConfigurationError, match="NLPEARL_ACCOUNT_ID is not set"):
+    with pytest.raises(ConfigurationError, match="NLPEARL_ACCOUNT_ID is not"):
         Client.from_env()
     monkeypatch.setenv("NLPEARL_ACCOUNT_ID", fake.account_id)
     with Client.from_env() as pearl:

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nlpearl_audit import AuditEvent, AuditLogCursor, EventType, UserType, parse_timestamp
-from nlpearl_audit._query import EDGE_MARGIN, AuditLogQuery
+from nlpearl_audit._paging import EDGE_MARGIN, AuditLogQuery
 from nlpearl_audit.testing import parse_request_time, render, ticks_of
 from nlpearl_audit_api.models import AuditLogAPIRequest
 from tests.nlpearl.support import NLPearlContract

@@ -10,7 +10,7 @@ from ._errors import InvalidInputError
 T = TypeVar("T")
 
 
-def join_list(values: Iterable[object], *, sep: str = ";", name: str = "list") -> str:
+def join_list(values: Iterable[object], *, sep: str = ";", name: str = "list", vendor: str | None = None) -> str:
     """Join ``values`` with ``sep``, refusing items that would break the list.
 
     >>> join_list([1, 2, 3])
@@ -21,19 +21,19 @@ def join_list(values: Iterable[object], *, sep: str = ";", name: str = "list") -
     audit_core._errors.InvalidInputError: ips: item 'a;b' contains the separator ';'
     """
     if isinstance(values, (str, bytes)):
-        raise InvalidInputError(f"{name} must be a list of values, not a single {type(values).__name__}")
+        raise InvalidInputError(f"{name} must be a list of values, not a single {type(values).__name__}", vendor=vendor)
     items: list[str] = []
     for value in values:
         if isinstance(value, bool) or value is None:
-            raise InvalidInputError(f"{name}: {value!r} is not a valid item")
+            raise InvalidInputError(f"{name}: {value!r} is not a valid item", vendor=vendor)
         text = str(value)
         if not text or text != text.strip():
-            raise InvalidInputError(f"{name}: item {text!r} is empty or has surrounding blanks")
+            raise InvalidInputError(f"{name}: item {text!r} is empty or has surrounding blanks", vendor=vendor)
         if sep in text:
-            raise InvalidInputError(f"{name}: item {text!r} contains the separator {sep!r}")
+            raise InvalidInputError(f"{name}: item {text!r} contains the separator {sep!r}", vendor=vendor)
         items.append(text)
     if not items:
-        raise InvalidInputError(f"{name} is empty: pass None to leave the filter out")
+        raise InvalidInputError(f"{name} is empty: pass None to leave the filter out", vendor=vendor)
     return sep.join(items)
 
 
@@ -48,7 +48,7 @@ def format_bool(value: bool) -> str:
     return "true" if value else "false"
 
 
-def check_ints(values: Iterable[object] | None, name: str) -> list[int] | None:
+def check_ints(values: Iterable[object] | None, name: str, *, vendor: str | None = None) -> list[int] | None:
     """Validate an optional list of integer ids.
 
     >>> check_ints([3, 4], "ids")
@@ -57,23 +57,23 @@ def check_ints(values: Iterable[object] | None, name: str) -> list[int] | None:
     if values is None:
         return None
     if isinstance(values, (str, bytes)):
-        raise InvalidInputError(f"{name} must be a list of integers, not a string")
+        raise InvalidInputError(f"{name} must be a list of integers, not a string", vendor=vendor)
     out: list[int] = []
     for value in values:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise InvalidInputError(f"{name}: {value!r} is not an integer")
+            raise InvalidInputError(f"{name}: {value!r} is not an integer", vendor=vendor)
         out.append(value)
     return out
 
 
-def check_choice(value: str, allowed: Sequence[str], name: str) -> str:
+def check_choice(value: str, allowed: Sequence[str], name: str, *, vendor: str | None = None) -> str:
     """Refuse a value outside ``allowed`` before it reaches the wire.
 
     >>> check_choice("asc", ["asc", "desc"], "order")
     'asc'
     """
     if value not in allowed:
-        raise InvalidInputError(f"{name} must be one of {', '.join(map(repr, allowed))}, not {value!r}")
+        raise InvalidInputError(f"{name} must be one of {', '.join(map(repr, allowed))}, not {value!r}", vendor=vendor)
     return value
 
 

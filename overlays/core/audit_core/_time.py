@@ -12,7 +12,7 @@ _HOW_TO_FIX = (
 )
 
 
-def require_aware(value: datetime, name: str) -> datetime:
+def require_aware(value: datetime, name: str, *, vendor: str | None = None) -> datetime:
     """Return ``value`` converted to UTC; reject naive datetimes with a clear message.
 
     >>> require_aware(datetime(2024, 1, 1, 12, tzinfo=UTC), "since").isoformat()
@@ -23,23 +23,23 @@ def require_aware(value: datetime, name: str) -> datetime:
     audit_core._errors.InvalidInputError: since is a naive datetime (no time zone): pass an aware ...
     """
     if not isinstance(value, datetime):
-        raise InvalidInputError(f"{name} must be a datetime, not {type(value).__name__}")
+        raise InvalidInputError(f"{name} must be a datetime, not {type(value).__name__}", vendor=vendor)
     if value.tzinfo is None or value.utcoffset() is None:
-        raise InvalidInputError(f"{name} is a naive datetime (no time zone): {_HOW_TO_FIX}")
+        raise InvalidInputError(f"{name} is a naive datetime (no time zone): {_HOW_TO_FIX}", vendor=vendor)
     return value.astimezone(UTC)
 
 
-def check_window(since: datetime, until: datetime) -> tuple[datetime, datetime]:
+def check_window(since: datetime, until: datetime, *, vendor: str | None = None) -> tuple[datetime, datetime]:
     """Validate a ``[since, until)`` window and return both ends in UTC.
 
     >>> a = datetime(2024, 1, 1, tzinfo=UTC)
     >>> check_window(a, a.replace(day=2))[1].day
     2
     """
-    start = require_aware(since, "since")
-    end = require_aware(until, "until")
+    start = require_aware(since, "since", vendor=vendor)
+    end = require_aware(until, "until", vendor=vendor)
     if start > end:
-        raise InvalidInputError(f"since ({start.isoformat()}) is after until ({end.isoformat()})")
+        raise InvalidInputError(f"since ({start.isoformat()}) is after until ({end.isoformat()})", vendor=vendor)
     return start, end
 
 

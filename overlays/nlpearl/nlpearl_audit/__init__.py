@@ -7,7 +7,7 @@ has no pagination, tolerant integer enums and the ASP.NET error answers.
 
 >>> import nlpearl_audit
 >>> nlpearl_audit.__version__
-'0.1.0'
+'0.2.0'
 >>> from nlpearl_audit import Client, EventType
 >>> Client(account_id="acc", secret_key="key")
 <Client base_url='https://api.nlpearl.ai'>
@@ -28,14 +28,15 @@ from audit_core import (
 )
 from nlpearl_audit_api import AuthenticatedClient as GeneratedClient
 
+from ._async._client import DEFAULT_BASE_URL, AsyncClient
 from ._auth import BearerAuth
-from ._client import DEFAULT_BASE_URL, AsyncClient, Client
 from ._enums import EventType, UserType
 from ._errors import RequestValidationError
 from ._models import AuditEvent, AuditUser, parse_timestamp
-from ._query import DEFAULT_WINDOW, AuditLogCursor
+from ._paging import DEFAULT_WINDOW, AuditLogCursor
+from ._sync._client import Client
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "DEFAULT_BASE_URL",

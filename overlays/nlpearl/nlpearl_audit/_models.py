@@ -13,6 +13,7 @@ import attrs
 from audit_core import TransportError
 
 from ._enums import EventType, UserType
+from ._errors import VENDOR
 
 # ISO 8601 as ASP.NET writes it: "2024-05-01T10:00:00", "...00Z", "...00.1234567+02:00".
 _TIMESTAMP = re.compile(
@@ -94,14 +95,14 @@ class AuditEvent:
         time nor filtered.
         """
         if not isinstance(record, dict):
-            raise TransportError(f"an audit event must be a JSON object, not {_kind(record)}")
+            raise TransportError(f"an audit event must be a JSON object, not {_kind(record)}", vendor=VENDOR)
         try:
             timestamp = parse_timestamp(record["timestamp"])
         except (KeyError, ValueError) as exc:
-            raise TransportError(f"audit event without a readable timestamp: {exc}") from None
+            raise TransportError(f"audit event without a readable timestamp: {exc}", vendor=VENDOR) from None
         event_type = record.get("eventType")
         if isinstance(event_type, bool) or not isinstance(event_type, int):
-            raise TransportError(f"audit event without an integer eventType: {event_type!r}")
+            raise TransportError(f"audit event without an integer eventType: {event_type!r}", vendor=VENDOR)
         return cls(
             timestamp=timestamp,
             event_type=EventType(event_type),

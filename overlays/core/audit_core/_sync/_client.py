@@ -97,6 +97,7 @@ class BaseClient:
 
     def __init__(self, base_url: str, *, auth: httpx.Auth | None, **options: Unpack[ClientOptions]) -> None:
         check_options(options)
+        self._auth = auth
         self._base_url = check_base_url(base_url, vendor=self.VENDOR)
         warn_if_plain_http(self._base_url, vendor=self.VENDOR)
         max_retries = options.get("max_retries", DEFAULT_MAX_RETRIES)
@@ -156,16 +157,30 @@ class BaseClient:
         return self._generated
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, **options: Unpack[ClientOptions]) -> Self:
+    def from_env(
+        cls,
+        environ: Mapping[str, str] | None = None,
+        *,
+        base_url: str | None = None,
+        **options: Unpack[ClientOptions],
+    ) -> Self:
         """A client configured from the vendor's environment variables (``ENV``), with ``options`` on top.
 
-        Missing, partial or conflicting variables raise :class:`~audit_core.ConfigurationError` naming them.
+        ``environ`` defaults to ``os.environ``; ``base_url=`` wins over the URL variable. Missing,
+        partial or conflicting variables raise :class:`~audit_core.ConfigurationError` naming them.
         """
+        check_options(options)
+        return cls(**cls._env_settings(environ, base_url), **options)
+
+    @classmethod
+    def _env_settings(cls, environ: Mapping[str, str] | None, base_url: str | None) -> dict[str, Any]:
+        """The constructor arguments the environment gives (for vendors that override ``from_env``)."""
         if cls.ENV is None:
             raise InvalidInputError(f"{cls.__name__} reads no environment", vendor=cls.VENDOR)
         settings = cls.ENV.read(os.environ if environ is None else environ)
-        check_options(options)
-        return cls(**settings, **options)
+        if base_url is not None:
+            settings[cls.ENV.url.argument if cls.ENV.url is not None else "base_url"] = base_url
+        return settings
 
     def _send(self, request: httpx.Request, operation: str) -> httpx.Response:
         """Send ``request``; an httpx failure the retries did not absorb becomes a :class:`TransportError`."""

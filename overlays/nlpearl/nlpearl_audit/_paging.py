@@ -13,21 +13,30 @@ request even when the server returns ties in a different order each time.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 from datetime import datetime, timedelta
 from typing import Any
 
 import attrs
 import httpx
 
-from audit_core import InvalidInputError, Page, RetryReason, TransportError, check_window, classify_unreadable_json
+from audit_core import (
+    InvalidInputError,
+    Page,
+    RetryReason,
+    TransportError,
+    check_window,
+    classify_unreadable_json,
+    decode_token,
+    encode_token,
+    require_aware,
+    resolve_cursor,
+    token_time,
+)
 from nlpearl_audit_api.models import AuditLogAPIRequest
 from nlpearl_audit_api.types import UNSET
 
-from ._errors import error_for
-from ._models import AuditEvent, parse_timestamp
+from ._errors import OPERATION, VENDOR, error_for
+from ._models import AuditEvent
 
 PATH = "/v2/Account/AuditLog"
 DEFAULT_WINDOW = timedelta(days=1)
@@ -57,28 +66,29 @@ class AuditLogCursor:
     repeats: int = 0
 
     def to_token(self) -> str:
-        """The cursor as URL-safe text."""
-        data = {"p": self.position.isoformat(), "a": self.after, "r": self.repeats}
-        return base64.urlsafe_b64encode(json.dumps(data, separators=(",", ":")).encode()).decode().rstrip("=")
+        """The cursor as text, for ``iter_audit_log(..., cursor=token)`` in a later run."""
+        return encode_token(VENDOR, {"p": self.position.isoformat(), "a": self.after, "r": self.repeats})
 
     @classmethod
     def from_token(cls, token: str) -> AuditLogCursor:
-        """Read a cursor written by :meth:`to_token`."""
-        try:
-            data = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
-            cursor = cls(parse_timestamp(data["p"]), data["a"], int(data["r"]))
-        except (ValueError, KeyError, TypeError, binascii.Error) as exc:
-            raise InvalidInputError(f"not an audit-log cursor token: {token!r} ({exc})") from None
-        if cursor.after is not None and not isinstance(cursor.after, str):
-            raise InvalidInputError(f"not an audit-log cursor token: {token!r}")
-        return cursor
+        """Read a cursor written by :meth:`to_token` (``InvalidInputError`` for anything else)."""
+        data = decode_token(VENDOR, token)
+        after, repeats = data.get("a"), data.get("r")
+        if (
+            (after is not None and not isinstance(after, str))
+            or isinstance(repeats, bool)
+            or not isinstance(repeats, int)
+            or repeats < 0
+        ):
+            raise InvalidInputError("malformed cursor token", vendor=VENDOR)
+        return cls(token_time(VENDOR, data.get("p")), after, repeats)
 
 
 def _check_event_type(value: object) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not _INT32_MIN <= value <= _INT32_MAX:
-        raise InvalidInputError(f"event_type must be an EventType (or its integer value), not {value!r}")
+        raise InvalidInputError(f"event_type must be an EventType (or its integer value), not {value!r}", vendor=VENDOR)
     return int(value)
 
 
@@ -86,13 +96,15 @@ def _check_user_id(value: object) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        raise InvalidInputError(f"user_id must be a non-empty string or None, not {value!r}")
+        raise InvalidInputError(f"user_id must be a non-empty string or None, not {value!r}", vendor=VENDOR)
     return value
 
 
 def _check_window_size(value: object) -> timedelta:
     if not isinstance(value, timedelta) or value <= timedelta(0):
-        raise InvalidInputError(f"window must be a positive timedelta, e.g. timedelta(days=1), not {value!r}")
+        raise InvalidInputError(
+            f"window must be a positive timedelta, e.g. timedelta(days=1), not {value!r}", vendor=VENDOR
+        )
     return value
 
 
@@ -117,27 +129,23 @@ class AuditLogQuery:
         window: object,
     ) -> AuditLogQuery:
         """Check every argument before any request is made."""
-        start, end = check_window(since, until)
+        start, end = check_window(since, until, vendor=VENDOR)
         return cls(start, end, _check_window_size(window), _check_event_type(event_type), _check_user_id(user_id))
 
     def first_cursor(self, cursor: object) -> AuditLogCursor:
-        """The cursor to start from: ``since``, or a cursor handed back from an earlier run."""
-        if cursor is None:
+        """The cursor to start from: ``since``, or right after a cursor (or its token) from an earlier run.
+
+        A cursor wins over ``since``; ``until`` may be later than the one it was taken under.
+        """
+        given = resolve_cursor(VENDOR, cursor, AuditLogCursor, AuditLogCursor.from_token)
+        if given is None:
             return AuditLogCursor(self.since)
-        if not isinstance(cursor, AuditLogCursor):
-            raise InvalidInputError(f"cursor must be an AuditLogCursor (see .cursor of the iterator), not {cursor!r}")
-        position = cursor.position
-        if position.tzinfo is None or not self.since <= position <= self.until:
-            raise InvalidInputError(
-                f"cursor position {position.isoformat()} is outside [{self.since.isoformat()}, "
-                f"{self.until.isoformat()}]: resume with the since/until of the first run"
-            )
-        return cursor
+        return attrs.evolve(given, position=require_aware(given.position, "cursor.position"))
 
     def span(self, cursor: AuditLogCursor) -> tuple[datetime, datetime]:
         """The window to read next: ``[cursor.position, cursor.position + window)``, within ``until``."""
         start = cursor.position
-        return start, min(start + self.window, self.until)
+        return start, min(start + self.window, self.until) if start < self.until else start
 
     def body(self, start: datetime, end: datetime) -> dict[str, Any]:
         """The JSON request body for one window (with :data:`EDGE_MARGIN` on both sides)."""
@@ -188,9 +196,13 @@ def read_records(response: httpx.Response) -> list[Any]:
     try:
         body = response.json()
     except ValueError:
-        raise TransportError(f"the answer is not valid JSON (HTTP {response.status_code})") from None
+        raise TransportError(
+            f"the answer is not valid JSON (HTTP {response.status_code})", vendor=VENDOR, operation=OPERATION
+        ) from None
     if not isinstance(body, list):
-        raise TransportError(f"expected a JSON array of audit events, got {type(body).__name__}")
+        raise TransportError(
+            f"expected a JSON array of audit events, got {type(body).__name__}", vendor=VENDOR, operation=OPERATION
+        )
     return body
 
 
@@ -205,6 +217,6 @@ def classify(request: httpx.Request, response: httpx.Response) -> RetryReason | 
     return None
 
 
-def describe(request: httpx.Request) -> str:
+def operation(request: httpx.Request) -> str:
     """The operation's name in errors and logs: ``POST /v2/Account/AuditLog``."""
     return f"{request.method} {request.url.path}"
