@@ -8,7 +8,7 @@ import ssl
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import httpx
 import pytest
@@ -22,8 +22,6 @@ from audit_core import (
     RetryPolicy,
     Secret,
     TransportError,
-    build_async_client,
-    build_client,
     call_timeout,
     check_base_url,
     check_window,
@@ -34,7 +32,34 @@ from audit_core import (
     redact,
     require_aware,
 )
+from audit_core import AsyncBaseClient, BaseClient, Classifier
 from audit_core.testing.servers import QuietServer, base_url, serve
+
+
+class Demo(BaseClient):
+    VENDOR = "demo"
+
+    def __init__(self, url: str, classify: Classifier | None = None, **kwargs: Any) -> None:
+        self._classifier = classify
+        super().__init__(url, **kwargs)
+
+    def classify(self, request: httpx.Request, response: httpx.Response) -> Any:
+        return self._classifier(request, response) if self._classifier else None
+
+
+class AsyncDemo(AsyncBaseClient):
+    VENDOR = "demo"
+
+
+def build_client(*, vendor: str, base_url: str, auth: httpx.Auth | None = None, **kwargs: Any) -> httpx.Client:
+    """The httpx client the base client builds (time-outs, retries, the vendor's classify hook)."""
+    assert vendor == "demo"
+    return Demo(base_url, auth=auth, **kwargs)._http
+
+
+def build_async_client(*, vendor: str, base_url: str, **kwargs: Any) -> httpx.AsyncClient:
+    assert vendor == "demo"
+    return AsyncDemo(base_url, auth=None, **kwargs)._http
 
 FAST = RetryPolicy(max_retries=3, backoff_base=0.01)
 
