@@ -15,6 +15,7 @@ from audit_core import (
     AuthenticationError,
     ConfigurationError,
     InvalidInputError,
+    NotFoundError,
     PermissionDeniedError,
     RateLimitError,
     RetriesExhaustedError,
@@ -27,6 +28,7 @@ from navixy_audit import (
     AuditAction,
     AuditRecord,
     Client,
+    DealerNotFoundError,
     EntryCategory,
     ErrorCode,
     InvalidParametersError,
@@ -415,7 +417,7 @@ def test_actions_and_categories_are_enums_and_unknown_values_stay_strings(
         (212, LimitTooBigError, InvalidParametersError, 400),
         (3, WrongHashError, AuthenticationError, 401),
         (4, SessionEndedError, AuthenticationError, 401),
-        (12, NavixyAPIError, NavixyAPIError, 404),
+        (12, DealerNotFoundError, NotFoundError, 404),
         (777, NavixyAPIError, NavixyAPIError, 400),
     ],
 )
@@ -438,8 +440,7 @@ def test_each_documented_error_is_typed(
     if code == 7:
         assert error.errors == (ParameterError("limit", "too big"),)
         assert "limit: too big" in str(error)
-    if code in set(ErrorCode):
-        assert isinstance(error.code, ErrorCode)
+    assert isinstance(error.code, ErrorCode) and error.code.is_known == (code != 777)
 
 
 def test_real_invalid_parameters_come_back_per_parameter(fake: NavixyFake, make_client: Callable[..., Client]):
