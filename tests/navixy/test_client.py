@@ -15,6 +15,7 @@ from audit_core import (
     AuthenticationError,
     ConfigurationError,
     InvalidInputError,
+    NotFoundError,
     PermissionDeniedError,
     RateLimitError,
     RetriesExhaustedError,
@@ -27,6 +28,7 @@ from navixy_audit import (
     AuditAction,
     AuditRecord,
     Client,
+    DealerNotFoundError,
     EntryCategory,
     ErrorCode,
     InvalidParametersError,
@@ -143,7 +145,7 @@ def test_a_session_that_ends_again_at_once_is_not_renewed_twice(fake: NavixyFake
     with pytest.raises(SessionEndedError) as err:
         list(nvx.iter_audit_log(T0, T1))
     assert fake.auth_requests == 2  # the first login and one renewal
-    assert err.value.code == ErrorCode.SESSION_ENDED and err.value.status_code == 401
+    assert err.value.code == ErrorCode.SESSION_ENDED and err.value.status_code == 400
     assert isinstance(err.value, AuthenticationError)
 
 
@@ -159,7 +161,7 @@ def test_an_api_key_is_never_renewed(fake: NavixyFake, make_client: Callable[...
 def test_a_malformed_key_is_a_wrong_hash(make_client: Callable[..., Client]) -> None:
     with pytest.raises(WrongHashError) as err:
         list(make_client(api_key="not-a-hash").iter_audit_log(T0, T1))
-    assert err.value.code == 3 and "Wrong user hash" in str(err.value)
+    assert err.value.code == 3 and "Wrong hash" in str(err.value)
 
 
 def test_a_wrong_password_is_a_typed_authentication_error(fake: NavixyFake, make_client: Callable[..., Client]):
@@ -413,9 +415,9 @@ def test_actions_and_categories_are_enums_and_unknown_values_stay_strings(
         (13, OperationNotPermittedError, PermissionDeniedError, 403),
         (211, TimeSpanTooBigError, InvalidParametersError, 400),
         (212, LimitTooBigError, InvalidParametersError, 400),
-        (3, WrongHashError, AuthenticationError, 401),
-        (4, SessionEndedError, AuthenticationError, 401),
-        (12, NavixyAPIError, NavixyAPIError, 404),
+        (3, WrongHashError, AuthenticationError, 400),
+        (4, SessionEndedError, AuthenticationError, 400),
+        (12, DealerNotFoundError, NotFoundError, 400),
         (777, NavixyAPIError, NavixyAPIError, 400),
     ],
 )
@@ -438,8 +440,7 @@ def test_each_documented_error_is_typed(
     if code == 7:
         assert error.errors == (ParameterError("limit", "too big"),)
         assert "limit: too big" in str(error)
-    if code in set(ErrorCode):
-        assert isinstance(error.code, ErrorCode)
+    assert isinstance(error.code, ErrorCode) and error.code.is_known == (code != 777)
 
 
 def test_real_invalid_parameters_come_back_per_parameter(fake: NavixyFake, make_client: Callable[..., Client]):

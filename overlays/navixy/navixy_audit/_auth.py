@@ -1,9 +1,10 @@
 """Navixy authentication: ``Authorization: NVX <hash>`` with an API key or a session hash.
 
 With login and password, the first request logs in with ``user/auth`` and keeps
-the session hash. A request answered with error 4 (session ended) logs in again
-and is repeated, once; a second error 4 is raised. An API key is never renewed:
-error 4 with an API key means the key was revoked.
+the session hash. A request answered with error 2, 3 or 4 (service auth error,
+wrong hash, session ended) logs in again and is repeated, once; a second such
+error is raised. An API key is never renewed: those errors with an API key are
+raised at once (error 4 means the key was revoked).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import httpx
 
 from audit_core import InvalidInputError, Secret, TransportError
 
-from ._errors import VENDOR, ErrorCode, SecondFactorRequiredError, read_envelope
+from ._errors import SESSION_RENEWAL_CODES, VENDOR, SecondFactorRequiredError, read_envelope
 
 AUTH_OPERATION = "user/auth"
 
@@ -43,7 +44,8 @@ def _is_session_ended(response: httpx.Response) -> bool:
     if not isinstance(body, dict) or body.get("success") is not False:
         return False
     status = body.get("status")
-    return isinstance(status, dict) and status.get("code") == ErrorCode.SESSION_ENDED
+    code = status.get("code") if isinstance(status, dict) else None
+    return isinstance(code, int) and code in SESSION_RENEWAL_CODES
 
 
 class NavixyAuth(httpx.Auth):

@@ -1,11 +1,16 @@
-"""Navixy's error envelope as typed exceptions.
+"""Navixy's error envelope as typed exceptions, following the vendor's table of error codes.
 
 Every Navixy answer is an envelope. ``{"success": false, "status": {"code": N,
 "description": "..."}, "errors": [{"parameter": "...", "error": "..."}]}``
 becomes a :class:`NavixyAPIError` subclass chosen by ``code``, which also fits
 the shared ``audit_core`` hierarchy (``AuthenticationError``,
-``PermissionDeniedError``, ``RateLimitError``...), so code written against any
-of the audit SDKs catches it too.
+``PermissionDeniedError``, ``NotFoundError``, ``RateLimitError``...), so code
+written against any of the audit SDKs catches it too.
+
+The codes, their names and their HTTP statuses are those of the vendor's page
+"Backend API > Errors" (:data:`SOURCE`): HTTP 400 where the table gives no
+status. Codes 1-100 are common to every call, 101-300 belong to a resource or
+an action. The SDK decides by the envelope's code, not by the HTTP status.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from __future__ import annotations
 import enum
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Self
 
 import attrs
 import httpx
@@ -31,42 +36,74 @@ from audit_core import (
 )
 
 VENDOR = "navixy"
+#: Where the codes, their descriptions and their HTTP statuses come from.
+SOURCE = "https://www.navixy.com/docs/navixy-api/user-api/backend-api/errors"
 
 
 class ErrorCode(enum.IntEnum):
-    """The general Navixy error codes (and the ``user/auth`` ones); other codes stay plain ints.
+    """The Navixy error codes the SDK names, as the vendor's table names them (see :data:`SOURCE`).
 
-    >>> ErrorCode(211).name
-    'TIME_SPAN_TOO_BIG'
+    A code Navixy adds later does not fail: it becomes a pseudo-member named
+    ``UNKNOWN_<code>`` that compares equal to its integer and says ``is_known == False``.
+
+    >>> ErrorCode(211).name, ErrorCode(204).name
+    ('TIME_SPAN_TOO_BIG', 'ENTITY_NOT_FOUND')
+    >>> ErrorCode(9999), ErrorCode(9999) == 9999, ErrorCode(9999).is_known
+    (<ErrorCode.UNKNOWN_9999: 9999>, True, False)
     """
 
     DATABASE_ERROR = 1
-    SERVICE_UNAVAILABLE = 2
+    SERVICE_AUTH_ERROR = 2
     WRONG_HASH = 3
     SESSION_ENDED = 4
     WRONG_REQUEST_FORMAT = 5
     UNEXPECTED_ERROR = 6
     INVALID_PARAMETERS = 7
+    QUEUE_SERVICE_ERROR = 8
+    TOO_LARGE_REQUEST = 9
     ACCESS_DENIED = 11
-    ENTITY_NOT_FOUND = 12
+    DEALER_NOT_FOUND = 12
     OPERATION_NOT_PERMITTED = 13
+    DATABASE_UNAVAILABLE = 14
     TOO_MANY_REQUESTS = 15
+    DEMO_MODE = 101
     WRONG_LOGIN_OR_PASSWORD = 102
     USER_NOT_ACTIVATED = 103
+    ENTITY_NOT_FOUND = 204
+    DEVICE_BLOCKED = 208
     TIME_SPAN_TOO_BIG = 211
     LIMIT_TOO_BIG = 212
 
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return None
+        member = int.__new__(cls, value)
+        member._name_ = f"UNKNOWN_{value}"
+        member._value_ = value
+        return member
 
-def error_code(value: int) -> ErrorCode | int:
-    """The :class:`ErrorCode` for ``value``, or ``value`` itself when Navixy added a code we do not know.
+    @property
+    def is_known(self) -> bool:
+        """True for a code the SDK names, False for an ``UNKNOWN_<code>`` pseudo-member.
 
-    >>> error_code(7), error_code(9999)
-    (<ErrorCode.INVALID_PARAMETERS: 7>, 9999)
+        >>> ErrorCode.DEMO_MODE.is_known
+        True
+        """
+        return self._name_ in type(self).__members__
+
+
+#: The envelope had no integer ``code``.
+MISSING_CODE = -1
+
+
+def error_code(value: int) -> ErrorCode:
+    """The :class:`ErrorCode` of ``value``: a named member, or an ``UNKNOWN_<code>`` one for a code added later.
+
+    >>> error_code(7), error_code(9999).is_known
+    (<ErrorCode.INVALID_PARAMETERS: 7>, False)
     """
-    try:
-        return ErrorCode(value)
-    except ValueError:
-        return value
+    return ErrorCode(value)
 
 
 @attrs.frozen
@@ -84,8 +121,9 @@ class ParameterError:
 class NavixyAPIError(APIError):
     """Navixy answered ``success: false``.
 
-    ``code`` is an :class:`ErrorCode` (or an int Navixy added later), ``description``
-    Navixy's text, ``errors`` the per-parameter complaints, ``status_code`` the HTTP status.
+    ``code`` is an :class:`ErrorCode` (``UNKNOWN_<code>`` for a code the SDK does not name),
+    ``description`` Navixy's text, ``errors`` the per-parameter complaints, ``status_code``
+    the HTTP status. ``vendor`` is always ``"navixy"``.
 
     >>> e = NavixyAPIError("Invalid parameters", code=ErrorCode.INVALID_PARAMETERS,
     ...                    errors=[ParameterError("limit", "must be >= 0")], operation="user/audit/log/list")
@@ -93,7 +131,7 @@ class NavixyAPIError(APIError):
     'navixy user/audit/log/list: Invalid parameters (code 7): limit: must be >= 0'
     """
 
-    code: ErrorCode | int
+    code: ErrorCode
 
     def __init__(
         self,
@@ -107,7 +145,12 @@ class NavixyAPIError(APIError):
         self.description = description
         self.errors: tuple[ParameterError, ...] = tuple(errors)
         super().__init__(
-            description, code=code, status_code=status_code, details=self.errors, vendor=VENDOR, operation=operation
+            description,
+            code=error_code(code),
+            status_code=status_code,
+            details=self.errors,
+            vendor=VENDOR,
+            operation=operation,
         )
 
     def __str__(self) -> str:
@@ -117,20 +160,39 @@ class NavixyAPIError(APIError):
         return text
 
 
+# --- authentication (2, 3, 4 and user/auth's 102, 103) ---------------------------------------------
+
+
+class ServiceAuthError(NavixyAPIError, AuthenticationError):
+    """Code 2, "Service Auth error" (HTTP 403): the credentials were not accepted.
+
+    A login session is renewed once; with an API key it is raised at once.
+    """
+
+
 class WrongHashError(NavixyAPIError, AuthenticationError):
-    """Code 3: the hash (API key or session) is missing or malformed."""
+    """Code 3, "Wrong hash": the hash (API key or session) is missing or malformed.
+
+    A login session is renewed once; with an API key it is raised at once.
+    """
 
 
 class SessionEndedError(NavixyAPIError, AuthenticationError):
-    """Code 4: user or API key not found, or session ended (renewed once when login and password are known)."""
+    """Code 4, "User or API key not found or session ended".
+
+    A login session is renewed once; with an API key (revoked or never valid) it is raised at once.
+    """
 
 
 class WrongLoginError(NavixyAPIError, AuthenticationError):
     """Code 102 (and 103) from ``user/auth``: wrong login or password, or a user not activated."""
 
 
+# --- the request itself (7, 9, 211, 212) ---------------------------------------------------------
+
+
 class InvalidParametersError(NavixyAPIError):
-    """Code 7: a parameter is wrong; ``errors`` says which."""
+    """Code 7, "Invalid parameters": a parameter is wrong; ``errors`` says which."""
 
 
 class TimeSpanTooBigError(InvalidParametersError):
@@ -141,20 +203,64 @@ class LimitTooBigError(InvalidParametersError):
     """Code 212: ``limit`` is larger than the server allows (``iter_audit_log`` shrinks its page)."""
 
 
+class TooLargeRequestError(NavixyAPIError):
+    """Code 9, "Too large request" (HTTP 412): the request body is larger than the server takes. Not retried."""
+
+
+# --- permissions (11, 13, 101, 208) -------------------------------------------------------------
+
+
 class AccessDeniedError(NavixyAPIError, PermissionDeniedError):
-    """Code 11: access denied (e.g. a sub-user without the ``admin`` right)."""
+    """Code 11, "Access denied" (HTTP 403): e.g. a sub-user without the ``admin`` right."""
 
 
 class OperationNotPermittedError(NavixyAPIError, PermissionDeniedError):
-    """Code 13: the operation is not permitted for this user or key."""
+    """Code 13, "Operation not permitted" (HTTP 403) for this user or key."""
+
+
+class DemoModeError(NavixyAPIError, PermissionDeniedError):
+    """Code 101, "In demo mode this function is disabled" (HTTP 403)."""
+
+
+class DeviceBlockedError(NavixyAPIError, PermissionDeniedError):
+    """Code 208, "Device blocked" (HTTP 403)."""
+
+
+# --- not found (12, 204) ------------------------------------------------------------------------
+
+
+class DealerNotFoundError(NavixyAPIError, NotFoundError):
+    """Code 12, "Dealer not found" (HTTP 400): the platform behind the URL or the user has no such dealer."""
 
 
 class EntityNotFoundError(NavixyAPIError, NotFoundError):
-    """Code 12: the entity asked for does not exist."""
+    """Code 204, "Entity not found" (HTTP 404): the entity asked for does not exist."""
+
+
+# --- try again later (8, 14, 15) ----------------------------------------------------------------
+
+
+class TemporarilyUnavailableError(NavixyAPIError):
+    """Base of the codes Navixy asks to retry later with HTTP 503 (8 and 14); retried like an HTTP 503.
+
+    Raised (inside ``RetriesExhaustedError``) only when retries run out.
+    """
+
+
+class QueueServiceError(TemporarilyUnavailableError):
+    """Code 8, "Queue service error, try again later" (HTTP 503). Retried with backoff."""
+
+
+class DatabaseUnavailableError(TemporarilyUnavailableError):
+    """Code 14, "Database unavailable" (HTTP 503). Retried with backoff."""
 
 
 class TooManyRequestsError(NavixyAPIError, RateLimitError):
-    """Code 15: too many requests. Retried with backoff; raised (inside RetriesExhaustedError) when retries run out."""
+    """Code 15, "Too many requests (rate limit exceeded)" (HTTP 429).
+
+    Retried like an HTTP 429, after ``Retry-After`` when the answer has one (``retry_after``, seconds);
+    raised (inside ``RetriesExhaustedError``) when retries run out.
+    """
 
 
 class SecondFactorRequiredError(AuthenticationError):
@@ -165,18 +271,28 @@ class SecondFactorRequiredError(AuthenticationError):
 
 
 _BY_CODE: dict[int, type[NavixyAPIError]] = {
+    ErrorCode.SERVICE_AUTH_ERROR: ServiceAuthError,
     ErrorCode.WRONG_HASH: WrongHashError,
     ErrorCode.SESSION_ENDED: SessionEndedError,
     ErrorCode.INVALID_PARAMETERS: InvalidParametersError,
+    ErrorCode.QUEUE_SERVICE_ERROR: QueueServiceError,
+    ErrorCode.TOO_LARGE_REQUEST: TooLargeRequestError,
     ErrorCode.ACCESS_DENIED: AccessDeniedError,
-    ErrorCode.ENTITY_NOT_FOUND: EntityNotFoundError,
+    ErrorCode.DEALER_NOT_FOUND: DealerNotFoundError,
     ErrorCode.OPERATION_NOT_PERMITTED: OperationNotPermittedError,
+    ErrorCode.DATABASE_UNAVAILABLE: DatabaseUnavailableError,
     ErrorCode.TOO_MANY_REQUESTS: TooManyRequestsError,
+    ErrorCode.DEMO_MODE: DemoModeError,
     ErrorCode.WRONG_LOGIN_OR_PASSWORD: WrongLoginError,
     ErrorCode.USER_NOT_ACTIVATED: WrongLoginError,
+    ErrorCode.ENTITY_NOT_FOUND: EntityNotFoundError,
+    ErrorCode.DEVICE_BLOCKED: DeviceBlockedError,
     ErrorCode.TIME_SPAN_TOO_BIG: TimeSpanTooBigError,
     ErrorCode.LIMIT_TOO_BIG: LimitTooBigError,
 }
+
+#: The codes that mean "these credentials were refused": a login session is renewed once on them.
+SESSION_RENEWAL_CODES = frozenset({ErrorCode.SERVICE_AUTH_ERROR, ErrorCode.WRONG_HASH, ErrorCode.SESSION_ENDED})
 
 
 def error_from_envelope(
@@ -186,11 +302,13 @@ def error_from_envelope(
 
     >>> error_from_envelope({"success": False, "status": {"code": 4, "description": "Session ended"}})
     SessionEndedError('navixy: Session ended (code 4)')
+    >>> error_from_envelope({"success": False, "status": {"code": 777, "description": "New"}}).code
+    <ErrorCode.UNKNOWN_777: 777>
     """
     status = body.get("status")
     status = status if isinstance(status, Mapping) else {}
     raw_code = status.get("code")
-    code = error_code(raw_code) if isinstance(raw_code, int) and not isinstance(raw_code, bool) else -1
+    code = error_code(raw_code if isinstance(raw_code, int) and not isinstance(raw_code, bool) else MISSING_CODE)
     description = status.get("description")
     if not isinstance(description, str) or not description:
         description = "Navixy reported an error without a description"
@@ -248,13 +366,32 @@ def operation_of(request: httpx.Request) -> str:
     return path.lstrip("/")
 
 
+def _retried_status(status: int) -> bool:
+    return status in (408, 429) or status >= 500
+
+
 def classify(request: httpx.Request, response: httpx.Response) -> RetryReason | None:
-    """Retry hook: code 15 (too many requests) in any status, and 2xx answers that are not JSON.
+    """Retry hook: decide by the envelope's code, whatever the HTTP status.
+
+    - code 15 (too many requests) is retried like an HTTP 429, after ``Retry-After`` when present;
+    - codes 8 and 14 (queue service error, database unavailable) are retried like an HTTP 503;
+    - any other error envelope sent with HTTP 408, 429 or 5xx is retried as the status says, with
+      the typed error as its cause (so ``RetriesExhaustedError.last_cause`` keeps Navixy's code);
+    - a 2xx answer that is not JSON is retried.
+
+    Anything else (auth, permission, not found, invalid parameters) is not retried.
 
     >>> req = httpx.Request("POST", "https://h/v2/user/audit/log/list")
     >>> body = {"success": False, "status": {"code": 15, "description": "Too many requests"}}
-    >>> type(classify(req, httpx.Response(400, json=body, request=req)).cause).__name__
-    'TooManyRequestsError'
+    >>> reason = classify(req, httpx.Response(400, json=body, headers={"Retry-After": "2"}, request=req))
+    >>> type(reason.cause).__name__, reason.retry_after, reason.cause.retry_after
+    ('TooManyRequestsError', 2.0, 2.0)
+    >>> body = {"success": False, "status": {"code": 14, "description": "Database unavailable"}}
+    >>> type(classify(req, httpx.Response(200, json=body, request=req)).cause).__name__
+    'DatabaseUnavailableError'
+    >>> body = {"success": False, "status": {"code": 2, "description": "Service Auth error"}}
+    >>> classify(req, httpx.Response(403, json=body, request=req)) is None
+    True
     """
     unreadable = classify_unreadable_json(request, response)
     if unreadable is not None:
@@ -266,7 +403,10 @@ def classify(request: httpx.Request, response: httpx.Response) -> RetryReason | 
     if not isinstance(body, dict) or body.get("success") is not False:
         return None
     error = error_from_envelope(body, status_code=response.status_code, operation=operation_of(request))
+    retry_after = parse_retry_after(response.headers.get("Retry-After"))
     if isinstance(error, TooManyRequestsError):
-        error.retry_after = parse_retry_after(response.headers.get("Retry-After"))
-        return RetryReason(error, error.retry_after)
+        error.retry_after = retry_after
+        return RetryReason(error, retry_after)
+    if isinstance(error, TemporarilyUnavailableError) or _retried_status(response.status_code):
+        return RetryReason(error, retry_after)
     return None

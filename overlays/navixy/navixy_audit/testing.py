@@ -4,11 +4,15 @@ What it models (see also specs/navixy/openapi.yaml):
 
 - ``POST <base>/v2/<resource>/<action>`` with a JSON body (or form data, as Navixy also accepts).
 - Auth: ``Authorization: NVX <hash>`` (or ``hash`` in the body). A missing or malformed hash is error 3,
-  an unknown API key or an ended session error 4 (both HTTP 401). API keys never end; sessions from
-  ``user/auth`` end when :meth:`NavixyFake.end_sessions` is called. An account with two-factor auth answers
-  ``second_factor_required: true`` with a hash that is not a session.
+  an unknown API key or an ended session error 4 (both HTTP 400, as the vendor's table gives no status).
+  API keys never end; sessions from ``user/auth`` end when :meth:`NavixyFake.end_sessions` is called. An
+  account with two-factor auth answers ``second_factor_required: true`` with a hash that is not a session;
+  one not activated answers error 103.
 - Every answer an envelope; errors as ``{"success": false, "status": {"code", "description"}, "errors": [...]}``
-  with HTTP 400 (5, 7, 211, 212, 102), 401 (3, 4), 403 (11, 13), 404 (12), 429 (15), 500/503 (1, 2, 6).
+  with the description and the HTTP status of the vendor's table (:data:`STATUSES`, from the page
+  "Backend API > Errors": https://www.navixy.com/docs/navixy-api/user-api/backend-api/errors), HTTP 400
+  where the table gives none. Any code can be injected: :attr:`NavixyFake.fail_next` (list calls) and
+  :attr:`NavixyFake.auth_fail_next` (``user/auth``), with extra headers such as ``Retry-After``.
 - Dates in the user's time zone (+05:30 here, deliberately not UTC) as ``yyyy-MM-dd HH:mm:ss``, or ISO 8601
   with an offset when the request carries ``NVX-ISO-DateTime: true``; ``from`` and ``to`` are read the same way.
 - ``from`` and ``to`` are both inclusive (the docs are ambiguous; the SDK must be exact either way).
@@ -46,23 +50,40 @@ HASH_RE = re.compile(r"^[0-9a-f]{32}$")
 SORT_RE = re.compile(r"^(action|action_date|action_datetime|user|host)=(asc|desc)$")
 GROUPINGS = ("user", "action_date", "action", "default")
 
+#: The vendor's descriptions, as the page "Backend API > Errors" gives them (the common codes and
+#: the resource or action codes the audit log and ``user/auth`` can meet).
 DESCRIPTIONS = {
     1: "Database error",
-    2: "Service unavailable",
-    3: "Wrong user hash",
+    2: "Service Auth error",
+    3: "Wrong hash",
     4: "User or API key not found or session ended",
     5: "Wrong request format",
     6: "Unexpected error",
     7: "Invalid parameters",
+    8: "Queue service error, try again later",
+    9: "Too large request",
     11: "Access denied",
-    12: "Entity not found",
+    12: "Dealer not found",
     13: "Operation not permitted",
+    14: "Database unavailable",
     15: "Too many requests (rate limit exceeded)",
+    101: "In demo mode this function is disabled",
     102: "Wrong login or password",
+    103: "User not activated",
+    204: "Entity not found",
+    208: "Device blocked",
     211: "Requested time span is too big",
     212: "Requested limit is too big",
 }
-STATUSES = {1: 500, 2: 503, 3: 401, 4: 401, 6: 500, 11: 403, 12: 404, 13: 403, 15: 429}
+#: The HTTP status of each code where the vendor's table gives one; every other code is sent with
+#: :data:`DEFAULT_STATUS`, the table's default.
+STATUSES = {1: 500, 2: 403, 6: 500, 8: 503, 9: 412, 11: 403, 13: 403, 14: 503, 15: 429, 101: 403, 204: 404, 208: 403}
+DEFAULT_STATUS = 400
+
+
+def status_of(code: int) -> int:
+    """The HTTP status Navixy sends error ``code`` with (400 unless the vendor's table says otherwise)."""
+    return STATUSES.get(code, DEFAULT_STATUS)
 
 
 @dataclass
@@ -81,6 +102,7 @@ class Account:
     password: str
     principal: Principal
     second_factor: bool = False
+    activated: bool = True
 
 
 @dataclass
@@ -119,13 +141,26 @@ class Rec:
 
 
 class Failure(Exception):
-    """An error envelope to answer with."""
+    """An error envelope to answer with: the vendor's description and HTTP status unless given here.
 
-    def __init__(self, code: int, errors: list[dict[str, str]] | None = None, description: str | None = None):
+    ``headers`` are sent with it (e.g. ``{"Retry-After": "2"}``).
+    """
+
+    def __init__(
+        self,
+        code: int,
+        errors: list[dict[str, str]] | None = None,
+        description: str | None = None,
+        *,
+        status: int | None = None,
+        headers: dict[str, str] | None = None,
+    ):
         super().__init__(code)
         self.code = code
         self.errors = errors or []
         self.description = description or DESCRIPTIONS.get(code, "Error")
+        self.status = status if status is not None else status_of(code)
+        self.headers = dict(headers or {})
 
 
 @dataclass
@@ -149,8 +184,10 @@ class NavixyFake:
     faults: FaultPlan | None = None
     #: Called with the fake at the start of every authorised list request (e.g. to append records).
     on_list: Callable[[NavixyFake], None] | None = None
-    #: Error codes to answer the next list requests with, one each.
+    #: Error codes to answer the next list requests with, one each (after the hash was accepted).
     fail_next: list[Failure] = field(default_factory=list)
+    #: Error codes to answer the next ``user/auth`` requests with, one each.
+    auth_fail_next: list[Failure] = field(default_factory=list)
     list_bodies: list[dict[str, Any]] = field(default_factory=list)
     list_headers: list[dict[str, str]] = field(default_factory=list)
     auth_requests: int = 0
@@ -166,9 +203,11 @@ class NavixyFake:
 
     # --- setting up -------------------------------------------------------------------------------
 
-    def add_account(self, login: str, password: str, *, user_id: int = 3, second_factor: bool = False) -> None:
-        """Accept ``login``/``password`` through ``user/auth``."""
-        self.accounts[login] = Account(login, password, Principal(user_id), second_factor)
+    def add_account(
+        self, login: str, password: str, *, user_id: int = 3, second_factor: bool = False, activated: bool = True
+    ) -> None:
+        """Accept ``login``/``password`` through ``user/auth`` (error 103 while not ``activated``)."""
+        self.accounts[login] = Account(login, password, Principal(user_id), second_factor, activated)
 
     def add_api_key(self, key: str, *, user_id: int = 3, admin: bool = True) -> None:
         """Accept the API key ``key``."""
@@ -237,12 +276,16 @@ class NavixyFake:
         """Answer ``user/auth``: a session hash for a known login."""
         with self.lock:
             self.auth_requests += 1
+            if self.auth_fail_next:
+                raise self.auth_fail_next.pop(0)
         missing = [{"parameter": p, "error": "required"} for p in ("login", "password") if not params.get(p)]
         if missing:
             raise Failure(7, missing)
         account = self.accounts.get(str(params["login"]))
         if account is None or account.password != params["password"]:
             raise Failure(102)
+        if not account.activated:
+            raise Failure(103)
         value = secrets.token_hex(16)
         with self.lock:
             self.issued_hashes.append(value)
@@ -374,12 +417,14 @@ class NavixyHandler(BaseHTTPRequestHandler):
         """Keep the test output quiet."""
         pass
 
-    def send_json(self, status: int, body: dict[str, Any]) -> None:
-        """Send ``body`` as JSON with ``status``."""
+    def send_json(self, status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> None:
+        """Send ``body`` as JSON with ``status`` (and ``headers``)."""
         data = json.dumps(body).encode()
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(data)
 
@@ -388,7 +433,7 @@ class NavixyHandler(BaseHTTPRequestHandler):
         body: dict[str, Any] = {"success": False, "status": {"code": failure.code, "description": failure.description}}
         if failure.errors:
             body["errors"] = failure.errors
-        self.send_json(STATUSES.get(failure.code, 400), body)
+        self.send_json(failure.status, body, failure.headers)
 
     def rate_limited(self, handler: BaseHTTPRequestHandler) -> None:
         """Answer the vendor's rate-limit error (code 15)."""
@@ -421,7 +466,7 @@ class NavixyHandler(BaseHTTPRequestHandler):
                 iso = self.headers.get("NVX-ISO-DateTime", "").lower() == "true"
                 self.send_json(200, fake.audit_log_list(principal, params, iso))
             else:
-                self.send_json(404, {"success": False, "status": {"code": 5, "description": "Unknown method"}})
+                self.send_failure(Failure(5, description="Unknown method"))
         except Failure as failure:
             self.send_failure(failure)
 
