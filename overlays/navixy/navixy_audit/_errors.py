@@ -15,10 +15,9 @@ an action. The SDK decides by the envelope's code, not by the HTTP status.
 
 from __future__ import annotations
 
-import enum
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any, Self
+from typing import Any
 
 import attrs
 import httpx
@@ -27,6 +26,7 @@ from audit_core import (
     APIError,
     AuthenticationError,
     NotFoundError,
+    OpenIntEnum,
     PermissionDeniedError,
     RateLimitError,
     RetryReason,
@@ -40,7 +40,7 @@ VENDOR = "navixy"
 SOURCE = "https://www.navixy.com/docs/navixy-api/user-api/backend-api/errors"
 
 
-class ErrorCode(enum.IntEnum):
+class ErrorCode(OpenIntEnum):
     """The Navixy error codes the SDK names, as the vendor's table names them (see :data:`SOURCE`).
 
     A code Navixy adds later does not fail: it becomes a pseudo-member named
@@ -73,24 +73,6 @@ class ErrorCode(enum.IntEnum):
     DEVICE_BLOCKED = 208
     TIME_SPAN_TOO_BIG = 211
     LIMIT_TOO_BIG = 212
-
-    @classmethod
-    def _missing_(cls, value: object) -> Self | None:
-        if isinstance(value, bool) or not isinstance(value, int):
-            return None
-        member = int.__new__(cls, value)
-        member._name_ = f"UNKNOWN_{value}"
-        member._value_ = value
-        return member
-
-    @property
-    def is_known(self) -> bool:
-        """True for a code the SDK names, False for an ``UNKNOWN_<code>`` pseudo-member.
-
-        >>> ErrorCode.DEMO_MODE.is_known
-        True
-        """
-        return self._name_ in type(self).__members__
 
 
 #: The envelope had no integer ``code``.
