@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime, timedelta, timezone
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from audit_core import InvalidInputError, TransportError
+from audit_core import InvalidInputError, Page, TransportError
 from navixy_audit import AuditAction, AuditLogCursor, AuditRecord, EntryCategory, NavixyAPIError, PagingError
-from audit_core import Page
 from navixy_audit._errors import ErrorCode, LimitTooBigError, TimeSpanTooBigError, error_from_envelope
 from navixy_audit._models import format_datetime, parse_datetime
 from navixy_audit._paging import Answer, Plan, Query, page_body, step
