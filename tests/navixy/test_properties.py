@@ -15,7 +15,7 @@ from audit_core import InvalidInputError, Page, TransportError
 from navixy_audit import AuditAction, AuditLogCursor, AuditRecord, EntryCategory, NavixyAPIError, PagingError
 from navixy_audit._errors import ErrorCode, LimitTooBigError, TimeSpanTooBigError, error_from_envelope
 from navixy_audit._models import format_datetime, parse_datetime
-from navixy_audit._paging import Answer, Plan, Query, page_body, step
+from navixy_audit._paging import Answer, Plan, Query, page_body, plan, step
 from navixy_audit_api.models import AuditLogListRequest
 
 T0 = datetime(2024, 1, 1, tzinfo=UTC)
@@ -150,7 +150,7 @@ def run_sync(
     answer: Answer | None = None
     while True:
         try:
-            query = steps.send(answer)  # type: ignore[arg-type]
+            query = next(steps) if answer is None else steps.send(answer)
         except StopIteration as done:
             page: Page[AuditRecord, AuditLogCursor] = done.value
             return page
@@ -245,6 +245,42 @@ def test_paging_yields_every_record_of_the_window_once_in_order(s: dict[str, Any
         rest, _ = pull(server, fresh, cursor, None)
     expected = sorted(
         (r for r in s["records"] if s["since"] <= r.action_date < s["until"]), key=lambda r: (r.action_date, r.id)
+    )
+    assert first + rest == [r.id for r in expected]
+
+
+def pager_pull(
+    server: MemoryServer, state: Plan, cursor: AuditLogCursor, stop_after: int | None
+) -> tuple[list[int], AuditLogCursor]:
+    """Like ``Pager``: the cursor after a full pull is the last record's (or the last ``page.next``)."""
+    out: list[int] = []
+    while True:
+        page = run_sync(state, cursor, server)
+        for item, after in zip(page.items, page.cursors, strict=True):
+            out.append(item.id)
+            cursor = after
+            if stop_after is not None and len(out) >= stop_after:
+                return out, cursor
+        if page.next is None:
+            return out, cursor
+        cursor = page.next
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios(), st.integers(0, 900), st.integers(-200, 900))
+def test_a_token_resumes_with_a_later_until_and_any_since(s: dict[str, Any], extra: int, since_shift: int) -> None:
+    server = MemoryServer(s["records"], **s["server"])
+    first_plan, start = plan(s["since"], s["until"], None, page_size=s["page_size"], window=s["window"])
+    first, cursor = pager_pull(server, first_plan, start, s["stop_after"])
+    token = cursor.to_token()
+    later = s["until"] + timedelta(seconds=extra)
+    other_since = min(later, s["since"] + timedelta(seconds=since_shift))  # whatever since says
+    resumed = AuditLogCursor.from_token(token)
+    assert resumed == cursor
+    second_plan, start = plan(other_since, later, resumed, page_size=s["page_size"], window=s["window"])
+    rest, _ = pager_pull(server, second_plan, start, None)
+    expected = sorted(
+        (r for r in s["records"] if s["since"] <= r.action_date < later), key=lambda r: (r.action_date, r.id)
     )
     assert first + rest == [r.id for r in expected]
 

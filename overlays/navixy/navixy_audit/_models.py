@@ -175,7 +175,11 @@ class AuditRecord:
 
 
 def _utc_position(value: datetime) -> datetime:
-    return require_aware(value, "cursor.position")
+    try:
+        return require_aware(value, "cursor.position")
+    except InvalidInputError as exc:
+        exc.vendor = VENDOR
+        raise
 
 
 @attrs.frozen

@@ -38,7 +38,8 @@ from __future__ import annotations
 import itertools
 import logging
 import re
-from collections.abc import Generator, Iterable, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -209,6 +210,24 @@ def _read_second(plan: Plan, second: datetime) -> Generator[Query, Answer, list[
 
 
 # --- the arguments of a call, and the bodies of user/audit/log/list ----------------------------------
+
+
+@contextmanager
+def navixy_errors() -> Iterator[None]:
+    """Name Navixy in the errors of the shared checks, which know no vendor.
+
+    >>> with navixy_errors():
+    ...     check_window(datetime(2024, 1, 1), datetime(2024, 1, 2))
+    Traceback (most recent call last):
+    ...
+    audit_core._errors.InvalidInputError: navixy: since is a naive datetime (no time zone): ...
+    """
+    try:
+        yield
+    except AuditError as exc:
+        if exc.vendor is None:
+            exc.vendor = VENDOR
+        raise
 
 
 @attrs.frozen

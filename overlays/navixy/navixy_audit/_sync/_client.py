@@ -40,9 +40,9 @@ from .._paging import (
     Answer,
     Filters,
     Plan,
-    Query,
     check_page_size,
     check_window_size,
+    navixy_errors,
     page_body,
     plan,
     query_body,
@@ -105,7 +105,8 @@ class Client(BaseClient):
             raise ConfigurationError("api_key looks like a URL: pass the URL as base_url=...", vendor=VENDOR)
         url = check_base_url(base_url, vendor=VENDOR)
         self._auth = NavixyAuth(base_url=url, api_key=api_key, login=login, password=password)
-        self._window = check_window_size(window)
+        with navixy_errors():
+            self._window = check_window_size(window)
         super().__init__(url, auth=self._auth, **options)
 
     @classmethod
@@ -153,11 +154,12 @@ class Client(BaseClient):
         >>> for rec in nvx.iter_audit_log(since, until, subuser_ids=[184541]):  # doctest: +SKIP
         ...     rec.id, rec.action, rec.entry_category, rec.action_date, rec.payload
         """
-        resumed = resolve_cursor(VENDOR, cursor, AuditLogCursor, AuditLogCursor.from_token)
-        filters = Filters.check(subuser_ids, actions)
-        size = check_page_size(page_size)
-        span = self._window if window is None else check_window_size(window)
-        state, start = plan(since, until, resumed, page_size=size, window=span)
+        with navixy_errors():
+            resumed = resolve_cursor(VENDOR, cursor, AuditLogCursor, AuditLogCursor.from_token)
+            filters = Filters.check(subuser_ids, actions)
+            size = check_page_size(page_size)
+            span = self._window if window is None else check_window_size(window)
+            state, start = plan(since, until, resumed, page_size=size, window=span)
 
         def fetch(position: AuditLogCursor) -> Page[AuditRecord, AuditLogCursor]:
             return self._fetch(state, position, filters)
@@ -182,16 +184,17 @@ class Client(BaseClient):
 
         >>> nvx.list_audit_log(since, until, limit=50, sort=["user=asc"], grouping="user")  # doctest: +SKIP
         """
-        body = page_body(
-            since,
-            until,
-            subuser_ids=subuser_ids,
-            actions=actions,
-            limit=limit,
-            offset=offset,
-            sort=sort,
-            grouping=grouping,
-        )
+        with navixy_errors():
+            body = page_body(
+                since,
+                until,
+                subuser_ids=subuser_ids,
+                actions=actions,
+                limit=limit,
+                offset=offset,
+                sort=sort,
+                grouping=grouping,
+            )
         return read_records(self._post(LIST_PATH, LIST_OPERATION, json=body))
 
     def _fetch(self, state: Plan, cursor: AuditLogCursor, filters: Filters) -> Page[AuditRecord, AuditLogCursor]:
@@ -200,7 +203,7 @@ class Client(BaseClient):
         answer: Answer | None = None
         while True:
             try:
-                query: Query = steps.send(answer)  # type: ignore[arg-type]  # None starts the generator
+                query = next(steps) if answer is None else steps.send(answer)
             except StopIteration as done:
                 page: Page[AuditRecord, AuditLogCursor] = done.value
                 return page
