@@ -72,8 +72,12 @@ def test_from_env_takes_the_typed_options_and_window(fake: NavixyFake, url: str)
         got = [r.id for r in nvx.iter_audit_log(T0, T0 + timedelta(hours=10))]
     assert got == [r.id for r in recs]
     assert fake.list_requests >= 20  # 30-minute windows: never a span too big
-    with pytest.raises(InvalidInputError, match=r"did you mean window=\?"):
+    with pytest.raises(InvalidInputError, match=r"did you mean window=\?") as typo:
         Client.from_env(env, windw=timedelta(minutes=30))  # type: ignore[call-arg]
+    assert typo.value.vendor == "navixy"
+    with pytest.raises(InvalidInputError, match=r"did you mean max_retries=\?") as typo:
+        AsyncClient(API_KEY, max_retry=2)  # type: ignore[call-arg]
+    assert typo.value.vendor == "navixy"
     with pytest.raises(InvalidInputError, match="window") as err:
         Client.from_env(env, window=timedelta(seconds=1))
     assert err.value.vendor == "navixy"

@@ -102,11 +102,11 @@ class AsyncClient(AsyncBaseClient):
     ) -> None:
         if isinstance(api_key, str) and "://" in api_key:
             raise ConfigurationError("api_key looks like a URL: pass the URL as base_url=...", vendor=VENDOR)
-        url = check_base_url(base_url, vendor=VENDOR)
-        self._auth = NavixyAuth(base_url=url, api_key=api_key, login=login, password=password)
         with navixy_errors():
+            url = check_base_url(base_url, vendor=VENDOR)
+            self._auth = NavixyAuth(base_url=url, api_key=api_key, login=login, password=password)
             self._window = check_window_size(window)
-        super().__init__(url, auth=self._auth, **options)
+            super().__init__(url, auth=self._auth, **options)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **options: Unpack[AsyncNavixyOptions]) -> Self:
@@ -115,9 +115,10 @@ class AsyncClient(AsyncBaseClient):
         >>> AsyncClient.from_env({"NAVIXY_API_KEY": "k"})
         <AsyncClient base_url='https://api.eu.navixy.com/v2'>
         """
-        check_options(options, _OPTION_NAMES)
         assert cls.ENV is not None
-        settings = cls.ENV.read(os.environ if environ is None else environ)
+        with navixy_errors():
+            check_options(options, _OPTION_NAMES)
+            settings = cls.ENV.read(os.environ if environ is None else environ)
         return cls(**settings, **options)
 
     # -- hooks -------------------------------------------------------------------------------------
