@@ -82,7 +82,7 @@ def pull_navixy(since: datetime, until: datetime, base_url: str | None) -> Itera
     """user/audit/log/list through ``navixy_audit.Client.from_env()``."""
     from navixy_audit import Client
 
-    with Client.from_env() if base_url is None else Client.from_env(base_url=base_url) as nvx:
+    with Client.from_env(None if base_url is None else {**os.environ, "NAVIXY_URL": base_url}) as nvx:
         for rec in nvx.iter_audit_log(since, until):
             who = f"subuser {rec.subuser_id}" if rec.subuser_id else f"user {rec.user_id}"
             what = f"{_text(rec.action)} {_text(rec.entry_category)}".strip()

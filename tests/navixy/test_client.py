@@ -179,19 +179,24 @@ def test_second_factor_required_is_a_clear_error(fake: NavixyFake, make_client: 
 
 
 @pytest.mark.parametrize(
-    "kwargs",
+    ("kwargs", "match"),
     [
-        {},
-        {"api_key": API_KEY, "login": LOGIN, "password": PASSWORD},
-        {"login": LOGIN},
-        {"password": PASSWORD},
-        {"api_key": ""},
-        {"api_key": 42},
+        ({}, "no credentials"),
+        ({"api_key": API_KEY, "login": LOGIN, "password": PASSWORD}, "not both .*api_key=.*login="),
+        ({"login": LOGIN}, "password= is not"),
+        ({"password": PASSWORD}, "login= is not"),
+        ({"api_key": ""}, "no credentials"),
+        ({"api_key": "  "}, "no credentials"),
+        ({"api_key": 42}, "must be a str"),
+        ({"api_key": "https://api.eu.navixy.com/v2"}, "base_url="),
     ],
 )
-def test_credentials_must_be_one_complete_set(kwargs: dict[str, object]) -> None:
-    with pytest.raises(InvalidInputError):
+def test_credentials_must_be_one_complete_set(kwargs: dict[str, object], match: str) -> None:
+    # 0.2.0: ConfigurationError (was InvalidInputError), naming what to fix.
+    with pytest.raises(ConfigurationError, match=match) as err:
         Client(base_url="https://api.eu.navixy.com/v2", **kwargs)  # type: ignore[arg-type]
+    assert err.value.vendor == "navixy"
+    assert API_KEY not in str(err.value) and PASSWORD not in str(err.value)
 
 
 def test_from_env_reads_url_and_either_credential(fake: NavixyFake, url: str) -> None:
@@ -392,16 +397,21 @@ def test_a_server_ignoring_the_iso_header_is_a_clear_error(fake: NavixyFake, mak
         list(make_client().iter_audit_log(T0, T1))
 
 
-def test_actions_and_categories_are_enums_and_unknown_values_stay_strings(
+def test_actions_and_categories_are_open_enums_and_unknown_values_are_members_too(
     fake: NavixyFake, make_client: Callable[..., Client]
 ) -> None:
     fake.add(T0, action="create", entry_category="custom_field")
     fake.add(T0 + timedelta(seconds=1), action="archive", entry_category="geo_fence_v2")
     known, unknown = make_client().iter_audit_log(T0, T1)
     assert known.action is AuditAction.CREATE and known.entry_category is EntryCategory.CUSTOM_FIELD
-    assert type(unknown.action) is str and unknown.action == "archive"
-    assert type(unknown.entry_category) is str and unknown.entry_category == "geo_fence_v2"
-    assert known.action == "create"
+    assert known.action == "create" and known.action.is_known
+    # 0.2.0: an unknown value is a member of the enum (was a plain str), keeping its raw value.
+    assert isinstance(unknown.action, AuditAction) and isinstance(unknown.entry_category, EntryCategory)
+    assert unknown.action == "archive" and unknown.action.value == "archive"
+    assert unknown.action.name == "UNKNOWN_archive" and not unknown.action.is_known
+    assert unknown.entry_category.name == "UNKNOWN_geo_fence_v2" and unknown.entry_category.value == "geo_fence_v2"
+    assert AuditAction("archive") is unknown.action  # the same value is the same member
+    assert "Unset" not in repr(unknown) and "UNKNOWN_archive" in repr(unknown)
 
 
 # --- errors -------------------------------------------------------------------------------------

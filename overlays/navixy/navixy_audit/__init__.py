@@ -8,7 +8,7 @@ dates independent of the user's time zone, and exact iteration
 
 >>> import navixy_audit
 >>> navixy_audit.__version__
-'0.1.0'
+'0.2.0'
 
 Example (against a real account)::
 
@@ -16,15 +16,27 @@ Example (against a real account)::
     from navixy_audit import Client
 
     until = datetime.now(timezone.utc)
-    with Client(base_url="https://api.eu.navixy.com/v2", api_key="...") as nvx:
+    with Client(api_key="...") as nvx:  # or login="...", password="..."; base_url= for another platform
         for rec in nvx.iter_audit_log(until - timedelta(days=1), until, actions=["create"]):
             print(rec.id, rec.action, rec.entry_category, rec.action_date, rec.payload)
 """
 
+from audit_core import (
+    APIError,
+    AuditError,
+    AuthenticationError,
+    ConfigurationError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    RetriesExhaustedError,
+    TransportError,
+)
 from navixy_audit_api import AuthenticatedClient as GeneratedClient
 
+from ._async._client import DEFAULT_BASE_URL, AsyncClient, AsyncNavixyOptions
 from ._auth import NavixyAuth
-from ._client import DEFAULT_BASE_URL, AsyncClient, Client
 from ._errors import (
     AccessDeniedError,
     DatabaseUnavailableError,
@@ -51,15 +63,28 @@ from ._errors import (
 )
 from ._models import AuditAction, AuditLogCursor, AuditRecord, EntryCategory
 from ._paging import DEFAULT_PAGE_SIZE, DEFAULT_WINDOW, PagingError
+from ._sync._client import Client, NavixyOptions
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_PAGE_SIZE",
     "DEFAULT_WINDOW",
+    "APIError",
     "AccessDeniedError",
     "AsyncClient",
+    "AsyncNavixyOptions",
+    "AuditError",
+    "AuthenticationError",
+    "ConfigurationError",
+    "InvalidInputError",
+    "NavixyOptions",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RetriesExhaustedError",
+    "TransportError",
     "AuditAction",
     "AuditLogCursor",
     "AuditRecord",

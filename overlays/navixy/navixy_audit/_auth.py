@@ -1,21 +1,21 @@
 """Navixy authentication: ``Authorization: NVX <hash>`` with an API key or a session hash.
 
-With login and password, the first request logs in with ``user/auth`` and keeps
-the session hash. A request answered with error 2, 3 or 4 (service auth error,
-wrong hash, session ended) logs in again and is repeated, once; a second such
-error is raised. An API key is never renewed: those errors with an API key are
-raised at once (error 4 means the key was revoked).
+The core's :class:`~audit_core.SessionAuth` does the flow; this module says what
+is Navixy's. With login and password, the first request logs in with
+``user/auth`` and keeps the session hash. A request answered with error 2, 3 or 4
+(service auth error, wrong hash, session ended) logs in again and is repeated, once;
+a second such error is raised. An API key is never renewed: those errors with an API
+key are raised at once (error 4 means the key was revoked).
 """
 
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Generator
 
 import httpx
 
-from audit_core import InvalidInputError, Secret, TransportError
+from audit_core import ConfigurationError, Secret, SessionAuth, TransportError, choose_credentials
 
 from ._errors import SESSION_RENEWAL_CODES, VENDOR, SecondFactorRequiredError, read_envelope
 
@@ -23,17 +23,15 @@ AUTH_OPERATION = "user/auth"
 
 
 def _secret(value: str | Secret | None, name: str) -> Secret | None:
-    if value is None:
-        return None
-    if isinstance(value, Secret):
-        secret = value
-    elif isinstance(value, str):
-        secret = Secret(value)
-    else:
-        raise InvalidInputError(f"{name} must be a str, not {type(value).__name__}")
-    if not secret.get_secret_value().strip():
-        raise InvalidInputError(f"{name} is empty")
-    return secret
+    if value is None or isinstance(value, Secret):
+        return value
+    if isinstance(value, str):
+        return Secret(value)
+    raise ConfigurationError(f"{name}= must be a str, not {type(value).__name__}", vendor=VENDOR)
+
+
+def _given(value: Secret | None) -> str | None:
+    return None if value is None else value.get_secret_value().strip()
 
 
 def _is_session_ended(response: httpx.Response) -> bool:
@@ -48,16 +46,15 @@ def _is_session_ended(response: httpx.Response) -> bool:
     return isinstance(code, int) and code in SESSION_RENEWAL_CODES
 
 
-class NavixyAuth(httpx.Auth):
+class NavixyAuth(SessionAuth):
     """Sign every request with ``Authorization: NVX <hash>``.
 
-    Give either ``api_key`` or ``login`` and ``password``; ``base_url`` locates ``user/auth``.
+    Give either ``api_key`` or ``login`` and ``password`` (anything else is a
+    :class:`~audit_core.ConfigurationError`); ``base_url`` locates ``user/auth``.
 
     >>> NavixyAuth(base_url="https://api.eu.navixy.com/v2", api_key="k3y")
     NavixyAuth(mode='api_key')
     """
-
-    requires_response_body = True
 
     def __init__(
         self,
@@ -67,54 +64,45 @@ class NavixyAuth(httpx.Auth):
         login: str | Secret | None = None,
         password: str | Secret | None = None,
     ) -> None:
-        self._api_key = _secret(api_key, "api_key")
+        key = _secret(api_key, "api_key")
         self._login = _secret(login, "login")
         self._password = _secret(password, "password")
-        if self._api_key is not None and (self._login is not None or self._password is not None):
-            raise InvalidInputError("give either api_key or login and password, not both")
-        if self._api_key is None and (self._login is None or self._password is None):
-            raise InvalidInputError("give api_key=..., or both login=... and password=...")
+        choose_credentials(
+            VENDOR,
+            [{"api_key=": _given(key)}, {"login=": _given(self._login), "password=": _given(self._password)}],
+        )
+        super().__init__(key=key, can_login=key is None)
         self._auth_url = httpx.URL(base_url.rstrip("/") + "/" + AUTH_OPERATION)
-        self._session: Secret | None = None
-        self._lock = threading.Lock()
-        #: How many times user/auth was called (first login included).
-        self.logins = 0
 
     @property
     def mode(self) -> str:
         """``"api_key"`` or ``"session"``."""
-        return "api_key" if self._api_key is not None else "session"
+        return "api_key" if self._key is not None else "session"
 
     def secrets(self) -> list[Secret]:
         """Every secret this auth holds, for redaction."""
-        return [s for s in (self._api_key, self._login, self._password, self._session) if s is not None]
+        return super().secrets() + [s for s in (self._login, self._password) if s is not None]
 
     def __repr__(self) -> str:
         return f"NavixyAuth(mode={self.mode!r})"
 
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        """Sign ``request``; log in first or again when needed (see the module docs)."""
-        if request.url.path.rstrip("/").endswith("/" + AUTH_OPERATION):
-            yield request  # a login call of the caller's own: sent as it is
-            return
-        if self._api_key is not None:
-            request.headers["Authorization"] = f"NVX {self._api_key.get_secret_value()}"
-            yield request
-            return
-        session = self._session
-        if session is None:
-            session = yield from self._log_in()
-        request.headers["Authorization"] = f"NVX {session.get_secret_value()}"
-        response = yield request
-        if _is_session_ended(response):
-            with self._lock:
-                if self._session == session:
-                    self._session = None
-            session = self._session or (yield from self._log_in())
-            request.headers["Authorization"] = f"NVX {session.get_secret_value()}"
-            yield request
+    # -- the hooks of SessionAuth -----------------------------------------------------------------
 
-    def _log_in(self) -> Generator[httpx.Request, httpx.Response, Secret]:
+    def exempt(self, request: httpx.Request) -> bool:
+        """A ``user/auth`` call of the caller's own is sent as it is."""
+        return request.url.path.rstrip("/").endswith("/" + AUTH_OPERATION)
+
+    def sign(self, request: httpx.Request, credential: Secret) -> httpx.Request:
+        """``Authorization: NVX <hash>``."""
+        request.headers["Authorization"] = f"NVX {credential.get_secret_value()}"
+        return request
+
+    def session_ended(self, request: httpx.Request, response: httpx.Response) -> bool:
+        """Error 4, in any HTTP status."""
+        return _is_session_ended(response)
+
+    def login(self, like: httpx.Request) -> Generator[httpx.Request, httpx.Response, Secret]:
+        """``user/auth`` with login and password; the session hash it answers (a second factor: a clear error)."""
         assert self._login is not None
         assert self._password is not None
         body = {"login": self._login.get_secret_value(), "password": self._password.get_secret_value()}
@@ -123,8 +111,8 @@ class NavixyAuth(httpx.Auth):
             self._auth_url,
             content=json.dumps(body).encode(),
             headers={"Content-Type": "application/json"},
+            extensions={k: v for k, v in like.extensions.items() if k == "timeout"},
         )
-        self.logins += 1
         response = yield request
         answer = read_envelope(response, AUTH_OPERATION)
         value = answer.get("hash")
@@ -137,7 +125,4 @@ class NavixyAuth(httpx.Auth):
                 vendor=VENDOR,
                 operation=AUTH_OPERATION,
             )
-        session = Secret(value)
-        with self._lock:
-            self._session = session
-        return session
+        return Secret(value)

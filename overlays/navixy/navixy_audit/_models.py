@@ -1,34 +1,43 @@
-"""Typed audit records: the generated model with typed conversions on top.
+"""Typed audit records and the iteration cursor: the generated model with typed conversions on top.
 
 ``action`` and ``entry_category`` are open sets on Navixy's side: new values
-appear without notice. They are typed as ``AuditAction | str`` and
-``EntryCategory | str``: a known value becomes the enum member (a ``str``
-subclass, so ``record.action == "create"`` holds either way), an unknown one is
-kept as the plain string it was, never rejected.
+appear without notice. They are typed as ``AuditAction`` and ``EntryCategory``
+(open enums): a known value is its named member, an unknown one a member named
+``UNKNOWN_<value>`` that keeps the raw ``.value`` (both are ``str``, so
+``record.action == "create"`` holds either way); no value is ever rejected.
 """
 
 from __future__ import annotations
 
-import enum
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 from dateutil.parser import isoparse
 
-from audit_core import TransportError, open_enum, require_aware
+from audit_core import (
+    InvalidInputError,
+    OpenStrEnum,
+    TransportError,
+    decode_token,
+    encode_token,
+    require_aware,
+    token_time,
+)
 from navixy_audit_api.models import AuditRecord as GeneratedAuditRecord
 from navixy_audit_api.models.audit_record_payload_type_0 import AuditRecordPayloadType0
 from navixy_audit_api.types import Unset
 
 from ._errors import VENDOR
 
+T = TypeVar("T")
 
-class AuditAction(enum.StrEnum):
-    """The audit actions Navixy documents; other actions stay plain strings.
 
-    >>> AuditAction("create") == "create"
-    True
+class AuditAction(OpenStrEnum):
+    """The audit actions Navixy documents; another action becomes ``AuditAction.UNKNOWN_<value>``.
+
+    >>> AuditAction("create") == "create", AuditAction("archive").name, AuditAction("archive").is_known
+    (True, 'UNKNOWN_archive', False)
     """
 
     CREATE = "create"
@@ -36,11 +45,11 @@ class AuditAction(enum.StrEnum):
     DELETE = "delete"
 
 
-class EntryCategory(enum.StrEnum):
-    """Common categories of audited entries; other categories stay plain strings.
+class EntryCategory(OpenStrEnum):
+    """Common categories of audited entries; another category becomes ``EntryCategory.UNKNOWN_<value>``.
 
-    >>> EntryCategory("custom_field").name
-    'CUSTOM_FIELD'
+    >>> EntryCategory("custom_field").name, EntryCategory("geo_fence_v2").value
+    ('CUSTOM_FIELD', 'geo_fence_v2')
     """
 
     CUSTOM_FIELD = "custom_field"
@@ -101,6 +110,11 @@ def ceil_second(value: datetime) -> datetime:
     return floor if floor == value else floor + timedelta(seconds=1)
 
 
+def _optional(value: T | Unset) -> T | None:
+    # Like audit_core.unset_to_none, but narrowed for mypy (that helper returns ``T | None`` with T = X | Unset).
+    return None if isinstance(value, Unset) else value
+
+
 def _payload(value: AuditRecordPayloadType0 | Unset | None) -> dict[str, Any] | None:
     if isinstance(value, AuditRecordPayloadType0):
         return value.to_dict()
@@ -109,13 +123,9 @@ def _payload(value: AuditRecordPayloadType0 | Unset | None) -> dict[str, Any] | 
     return None
 
 
-def _optional(value: Any) -> Any:
-    return None if isinstance(value, Unset) else value
-
-
 @attrs.frozen
 class AuditRecord:
-    """One audit record, typed: UTC ``action_date``, enum-or-string ``action`` and ``entry_category``.
+    """One audit record, typed: UTC ``action_date``, open-enum ``action`` and ``entry_category``.
 
     ``raw`` is the generated model exactly as read from the wire.
 
@@ -128,9 +138,9 @@ class AuditRecord:
     id: int
     user_id: int
     subuser_id: int | None
-    entry_category: EntryCategory | str
+    entry_category: EntryCategory
     entry_id: int | None
-    action: AuditAction | str
+    action: AuditAction
     payload: dict[str, Any] | None
     host: str | None
     user_agent: str | None
@@ -144,9 +154,9 @@ class AuditRecord:
             id=raw.id,
             user_id=raw.user_id,
             subuser_id=_optional(raw.subuser_id),
-            entry_category=open_enum(EntryCategory, raw.entry_category),
+            entry_category=EntryCategory(raw.entry_category),
             entry_id=_optional(raw.entry_id),
-            action=open_enum(AuditAction, raw.action),
+            action=AuditAction(raw.action),
             payload=_payload(raw.payload),
             host=_optional(raw.host),
             user_agent=_optional(raw.user_agent),
@@ -164,20 +174,30 @@ class AuditRecord:
         return cls.from_generated(raw)
 
 
+def _utc_position(value: datetime) -> datetime:
+    try:
+        return require_aware(value, "cursor.position")
+    except InvalidInputError as exc:
+        exc.vendor = VENDOR
+        raise
+
+
 @attrs.frozen
 class AuditLogCursor:
-    """Where an ``iter_audit_log`` iteration stands.
+    """Where an ``iter_audit_log`` iteration stands: a position in Navixy's record order.
 
-    Everything before ``position`` was handed out, and at ``position`` itself the
-    records with an id up to ``last_id`` (none when ``last_id`` is None).
+    Every record before ``position`` was handed out, and at ``position`` itself the
+    records with an id up to ``last_id`` (none when ``last_id`` is None). Records
+    come out ordered by ``(action_date, id)``, so this is enough to resume exactly,
+    in a later iteration too: ``to_token()`` writes it as text, ``from_token()``
+    reads it back, and ``iter_audit_log(since, until, cursor=...)`` takes either.
 
-    Records come out ordered by ``(action_date, id)``, so this is enough to resume exactly.
-
-    >>> AuditLogCursor(datetime(2024, 1, 1, tzinfo=UTC), 42).last_id
-    42
+    >>> cursor = AuditLogCursor(datetime(2024, 1, 1, tzinfo=UTC), 42)
+    >>> AuditLogCursor.from_token(cursor.to_token()) == cursor
+    True
     """
 
-    position: datetime
+    position: datetime = attrs.field(converter=_utc_position)
     last_id: int | None = None
 
     def admits(self, record: AuditRecord) -> bool:
@@ -185,3 +205,23 @@ class AuditLogCursor:
         if record.action_date != self.position:
             return record.action_date > self.position
         return self.last_id is None or record.id > self.last_id
+
+    def to_token(self) -> str:
+        """The cursor as text, for ``iter_audit_log(..., cursor=token)`` in a later run."""
+        return encode_token(VENDOR, {"p": self.position.isoformat(), "id": self.last_id})
+
+    @classmethod
+    def from_token(cls, token: str) -> AuditLogCursor:
+        """Read a token written by :meth:`to_token` (another vendor's, or a garbled one: :class:`InvalidInputError`).
+
+        >>> AuditLogCursor.from_token("v1.e30")
+        Traceback (most recent call last):
+        ...
+        audit_core._errors.InvalidInputError: navixy: not a cursor token: 'v1.e30'
+        """
+        fields = decode_token(VENDOR, token)
+        position = token_time(VENDOR, fields.get("p"))
+        last_id = fields.get("id")
+        if last_id is not None and (isinstance(last_id, bool) or not isinstance(last_id, int)):
+            raise InvalidInputError("malformed cursor token: id is not an integer", vendor=VENDOR)
+        return cls(position, last_id)

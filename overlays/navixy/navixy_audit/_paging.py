@@ -23,23 +23,34 @@ written while we page. Offsets alone would lose and repeat records. Instead:
 
 Records come out ordered by ``(action_date, id)``; the cursor after each one is
 ``AuditLogCursor(action_date, id)``, from which an iteration resumes exactly.
+A cursor given by the user (or its token) is such a position too: the
+iteration starts right after it, whatever ``since`` says, and ``until`` may be
+later than the one it was taken under.
+
 This module does no I/O: :func:`step` is a generator that yields
-:class:`Query` objects and is sent back the records (or the 211/212 error).
+:class:`Query` objects and is sent back the records (or the 211/212 error); the
+client drives it (``AsyncClient._fetch``, written once). It also checks the
+arguments of a call and writes and reads the bodies of ``user/audit/log/list``.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Awaitable, Callable, Generator, Sequence
+import re
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime, timedelta
+from typing import Any
 
 import attrs
+import httpx
 
-from audit_core import AuditError, Page
+from audit_core import AuditError, InvalidInputError, Page, TransportError, check_ints, check_window
+from navixy_audit_api.models import AuditLogListRequest, AuditLogListRequestGrouping, AuditLogListResponse
 
-from ._errors import VENDOR, LimitTooBigError, TimeSpanTooBigError
-from ._models import AuditLogCursor, AuditRecord, ceil_second, floor_second
+from ._errors import VENDOR, LimitTooBigError, TimeSpanTooBigError, read_envelope
+from ._models import AuditLogCursor, AuditRecord, ceil_second, floor_second, format_datetime
 
 logger = logging.getLogger("navixy_audit")
 
@@ -48,6 +59,10 @@ MIN_WINDOW = timedelta(minutes=1)
 DEFAULT_WINDOW = timedelta(days=7)
 DEFAULT_PAGE_SIZE = 1000
 MAX_PASSES = 40
+LIST_OPERATION = "user/audit/log/list"
+LIST_PATH = "/" + LIST_OPERATION
+_SORT = ["action_datetime=asc"]
+_SORT_OPTION = re.compile(r"^(action|action_date|action_datetime|user|host)=(asc|desc)$")
 
 Answer = Sequence[AuditRecord] | TimeSpanTooBigError | LimitTooBigError
 Step = Generator["Query", Answer, Page[AuditRecord, AuditLogCursor]]
@@ -113,7 +128,7 @@ def _ask(plan: Plan, query: Query) -> Generator[Query, Answer, Sequence[AuditRec
         raise PagingError(
             "the server did not sort by action_datetime as asked; cannot page exactly",
             vendor=VENDOR,
-            operation="user/audit/log/list",
+            operation=LIST_OPERATION,
         )
     if plan.from_inclusive is None and any(r.action_date == query.start for r in answer):
         plan.from_inclusive = True
@@ -154,7 +169,7 @@ def _step_once(plan: Plan, cursor: AuditLogCursor) -> Step:
             raise PagingError(
                 f"asked for records from {query.start.isoformat()}, got only earlier ones",
                 vendor=VENDOR,
-                operation="user/audit/log/list",
+                operation=LIST_OPERATION,
             )
         plan.from_inclusive = True
         raise _Restart
@@ -190,39 +205,168 @@ def _read_second(plan: Plan, second: datetime) -> Generator[Query, Answer, list[
         f"the records of {second.isoformat()} kept changing over {plan.max_passes} passes; "
         f"retry with a page_size larger than the records of one second",
         vendor=VENDOR,
-        operation="user/audit/log/list",
+        operation=LIST_OPERATION,
     )
 
 
-def run_sync(
-    plan: Plan, cursor: AuditLogCursor, call: Callable[[Query], Sequence[AuditRecord]]
-) -> Page[AuditRecord, AuditLogCursor]:
-    """Drive :func:`step` with a blocking ``call``."""
-    gen = step(plan, cursor)
-    answer: Answer | None = None
-    while True:
-        try:
-            query = next(gen) if answer is None else gen.send(answer)
-        except StopIteration as done:
-            return done.value  # type: ignore[no-any-return]
-        try:
-            answer = call(query)
-        except (TimeSpanTooBigError, LimitTooBigError) as exc:
-            answer = exc
+# --- the arguments of a call, and the bodies of user/audit/log/list ----------------------------------
 
 
-async def run_async(
-    plan: Plan, cursor: AuditLogCursor, call: Callable[[Query], Awaitable[Sequence[AuditRecord]]]
-) -> Page[AuditRecord, AuditLogCursor]:
-    """Drive :func:`step` with an async ``call``."""
-    gen = step(plan, cursor)
-    answer: Answer | None = None
-    while True:
+@contextmanager
+def navixy_errors() -> Iterator[None]:
+    """Name Navixy in the errors of the shared checks, which know no vendor.
+
+    >>> with navixy_errors():
+    ...     check_window(datetime(2024, 1, 1), datetime(2024, 1, 2))
+    Traceback (most recent call last):
+    ...
+    audit_core._errors.InvalidInputError: navixy: since is a naive datetime (no time zone): ...
+    """
+    try:
+        yield
+    except AuditError as exc:
+        if exc.vendor is None:
+            exc.vendor = VENDOR
+        raise
+
+
+@attrs.frozen
+class Filters:
+    """The server-side filters of one iteration, checked."""
+
+    subuser_ids: list[int] | None = None
+    actions: list[str] | None = None
+
+    @classmethod
+    def check(cls, subuser_ids: Iterable[object] | None, actions: Iterable[object] | None) -> Filters:
+        """Check the user's filters (:class:`InvalidInputError` naming the bad one)."""
+        return cls(_check_subusers(subuser_ids), _check_actions(actions))
+
+
+def _check_actions(values: Iterable[object] | None) -> list[str] | None:
+    if values is None:
+        return None
+    if isinstance(values, (str, bytes)):
+        raise InvalidInputError("actions must be a list of strings, not a single string: actions=['create']")
+    out: list[str] = []
+    for value in values:
+        if not isinstance(value, str) or not value.strip():
+            raise InvalidInputError(f"actions: {value!r} is not a non-empty string")
+        out.append(str(value))
+    if not out:
+        raise InvalidInputError("actions is empty: pass None to leave the filter out")
+    return out
+
+
+def _check_subusers(values: Iterable[object] | None) -> list[int] | None:
+    ids = check_ints(values, "subuser_ids")
+    if ids is not None and not ids:
+        raise InvalidInputError("subuser_ids is empty: pass None to leave the filter out")
+    return ids
+
+
+def check_page_size(value: object) -> int:
+    """``page_size``: an integer >= 1."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidInputError(f"page_size must be an integer >= 1, not {value!r}")
+    return value
+
+
+def check_window_size(value: object) -> timedelta:
+    """``window``: a timedelta of at least :data:`MIN_WINDOW`."""
+    if not isinstance(value, timedelta) or value < MIN_WINDOW:
+        raise InvalidInputError(f"window must be a timedelta of at least {MIN_WINDOW}, not {value!r}")
+    return value
+
+
+def plan(
+    since: datetime,
+    until: datetime,
+    cursor: AuditLogCursor | None,
+    *,
+    page_size: int,
+    window: timedelta,
+) -> tuple[Plan, AuditLogCursor]:
+    """The plan of an iteration over ``[since, until)`` and where it starts.
+
+    With a cursor, the iteration starts right after it, whatever ``since`` says.
+
+    >>> from datetime import UTC
+    >>> t = datetime(2024, 1, 1, tzinfo=UTC)
+    >>> earlier = AuditLogCursor(t - timedelta(days=1), 7)
+    >>> p, start = plan(t, t + timedelta(days=1), earlier, page_size=10, window=DEFAULT_WINDOW)
+    >>> p.since == start.position == t - timedelta(days=1), start.last_id
+    (True, 7)
+    """
+    start, end = check_window(since, until)
+    if cursor is None:
+        cursor = AuditLogCursor(start)
+    return Plan(since=cursor.position, until=end, page_size=page_size, window=window), cursor
+
+
+def query_body(query: Query, filters: Filters) -> dict[str, Any]:
+    """The body of one query of an iteration."""
+    request = AuditLogListRequest(
+        from_=format_datetime(query.start),
+        to=format_datetime(query.end),
+        limit=query.limit,
+        offset=query.offset,
+        sort=list(_SORT),
+    )
+    if filters.subuser_ids is not None:
+        request.subuser_ids = list(filters.subuser_ids)
+    if filters.actions is not None:
+        request.actions = list(filters.actions)
+    return request.to_dict()
+
+
+def page_body(
+    since: datetime,
+    until: datetime,
+    *,
+    subuser_ids: Iterable[int] | None,
+    actions: Iterable[str] | None,
+    limit: int | None,
+    offset: int | None,
+    sort: Sequence[str] | None,
+    grouping: str | None,
+) -> dict[str, Any]:
+    """The body of one ``list_audit_log`` call as the user asked for it (checked, nothing added)."""
+    start, end = check_window(since, until)
+    request = AuditLogListRequest(from_=format_datetime(start), to=format_datetime(end))
+    filters = Filters.check(subuser_ids, actions)
+    if filters.subuser_ids is not None:
+        request.subuser_ids = filters.subuser_ids
+    if filters.actions is not None:
+        request.actions = filters.actions
+    for name, value in (("limit", limit), ("offset", offset)):
+        if value is not None:
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise InvalidInputError(f"{name} must be an integer >= 0, not {value!r}")
+            setattr(request, name, value)
+    if sort is not None:
+        if isinstance(sort, str):
+            raise InvalidInputError('sort must be a list like ["action_datetime=asc"], not a string')
+        for option in sort:
+            if not isinstance(option, str) or not _SORT_OPTION.match(option):
+                raise InvalidInputError(f"sort option {option!r} is not <property>=asc|desc")
+        request.sort = list(sort)
+    if grouping is not None:
         try:
-            query = next(gen) if answer is None else gen.send(answer)
-        except StopIteration as done:
-            return done.value  # type: ignore[no-any-return]
-        try:
-            answer = await call(query)
-        except (TimeSpanTooBigError, LimitTooBigError) as exc:
-            answer = exc
+            request.grouping = AuditLogListRequestGrouping(grouping)
+        except ValueError:
+            choices = ", ".join(g.value for g in AuditLogListRequestGrouping)
+            raise InvalidInputError(f"grouping must be one of {choices}, not {grouping!r}") from None
+    return request.to_dict()
+
+
+def read_records(response: httpx.Response) -> list[AuditRecord]:
+    """The typed records of a ``user/audit/log/list`` answer, or its typed error."""
+    body = read_envelope(response, LIST_OPERATION)
+    try:
+        parsed = AuditLogListResponse.from_dict(body)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise TransportError(
+            f"unreadable user/audit/log/list answer: {exc!r}", vendor=VENDOR, operation=LIST_OPERATION
+        ) from None
+    return [AuditRecord.from_generated(raw) for raw in parsed.list_]
