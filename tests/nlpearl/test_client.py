@@ -298,7 +298,7 @@ NOWHERE = "http://127.0.0.1:9"  # nothing listens: a request would fail with a t
         ((T0, T0 + timedelta(days=1)), {"user_id": ""}, "user_id must be a non-empty string"),
         ((T0, T0 + timedelta(days=1)), {"user_id": 17}, "user_id must be a non-empty string"),
         ((T0, T0 + timedelta(days=1)), {"cursor": "abc"}, "not a cursor token"),
-        ((T0, T0 + timedelta(days=1)), {"cursor": 17}, "cursor must be a AuditLogCursor"),
+        ((T0, T0 + timedelta(days=1)), {"cursor": 17}, "cursor must be AuditLogCursor"),
     ],
 )
 def test_bad_arguments_fail_before_any_request(args: tuple[Any, ...], kwargs: dict[str, Any], message: str) -> None:

@@ -29,6 +29,7 @@ from ._errors import (
     RateLimitError,
     RetriesExhaustedError,
     TransportError,
+    error_for_status,
 )
 from ._http import (
     DEFAULT_MAX_RETRIES,
@@ -127,6 +128,7 @@ __all__ = [
     "client_repr",
     "decode_token",
     "encode_token",
+    "error_for_status",
     "error_reason",
     "format_bool",
     "format_utc",

@@ -105,7 +105,7 @@ def resolve_cursor(vendor: str, cursor: object, cls: type[C], from_token: Callab
     if isinstance(cursor, str):
         return from_token(cursor)
     raise InvalidInputError(
-        f"cursor must be a {cls.__name__} (pager.cursor) or its token (pager.cursor.to_token()), "
+        f"cursor must be {cls.__name__} (pager.cursor) or its token (pager.cursor.to_token()), "
         f"not {type(cursor).__name__}",
         vendor=vendor,
     )

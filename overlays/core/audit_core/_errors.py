@@ -131,3 +131,25 @@ class RetriesExhaustedError(AuditError):
             last_cause.message if isinstance(last_cause, AuditError) else str(last_cause) or type(last_cause).__name__
         )
         super().__init__(f"gave up after {attempts} attempts; last cause: {cause}", vendor=vendor, operation=operation)
+
+
+_STATUS_CLASSES: dict[int, type[APIError]] = {
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    429: RateLimitError,
+}
+
+
+def error_for_status(message: str, *, status_code: int, **kwargs: Any) -> APIError:
+    """The error class every vendor raises for an HTTP status its own error format does not explain.
+
+    401 :class:`AuthenticationError`, 403 :class:`PermissionDeniedError`, 404
+    :class:`NotFoundError`, 429 :class:`RateLimitError`, anything else :class:`APIError`:
+    the same condition raises the same class in every vendor.
+
+    >>> type(error_for_status("HTTP 403 Forbidden", status_code=403, vendor="acme")).__name__
+    'PermissionDeniedError'
+    """
+    kwargs.setdefault("code", status_code)
+    return _STATUS_CLASSES.get(status_code, APIError)(message, status_code=status_code, **kwargs)

@@ -32,6 +32,7 @@ from audit_core import (
     RetryReason,
     TransportError,
     classify_unreadable_json,
+    error_for_status,
     parse_retry_after,
 )
 
@@ -318,9 +319,8 @@ def read_envelope(response: httpx.Response, operation: str) -> dict[str, Any]:
         if response.is_success:
             message = f"the answer is not valid JSON (HTTP {response.status_code}, {kind})"
             raise TransportError(message, vendor=VENDOR, operation=operation) from None
-        raise APIError(
+        raise error_for_status(
             f"HTTP {response.status_code} {response.reason_phrase} without a Navixy envelope ({kind})",
-            code=response.status_code,
             status_code=response.status_code,
             vendor=VENDOR,
             operation=operation,

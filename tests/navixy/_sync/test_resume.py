@@ -113,7 +113,7 @@ def test_windows_are_half_open_and_adjacent_windows_share_nothing(fake: NavixyFa
         (encode_token("navixy", {"p": "yesterday"}), "malformed cursor token"),
         (encode_token("navixy", {"p": "2024-03-01T00:00:00"}), "no time zone"),
         (encode_token("navixy", {"p": "2024-03-01T00:00:00+00:00", "id": "7"}), "id is not an integer"),
-        (42, "cursor must be a.* AuditLogCursor .* or its token"),
+        (42, "cursor must be AuditLogCursor .* or its token"),
     ],
 )
 def test_a_malformed_or_foreign_token_is_refused_before_any_request(
