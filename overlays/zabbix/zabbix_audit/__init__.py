@@ -10,8 +10,6 @@ typed errors, authentication across versions (the ``auth`` member before 6.4,
 8
 """
 
-from zabbix_audit_api import AuthenticatedClient as GeneratedClient
-
 from audit_core import (
     APIError,
     AuditError,
@@ -24,6 +22,7 @@ from audit_core import (
     RetriesExhaustedError,
     TransportError,
 )
+from zabbix_audit_api import AuthenticatedClient as GeneratedClient
 
 from ._async._client import AsyncClient
 from ._auth import ZabbixAuth

@@ -1,4 +1,4 @@
-"""Zabbix authentication on the core's :class:`~audit_core.SessionAuth`: version discovery, login, where the credential goes.
+"""Zabbix authentication on the core's ``SessionAuth``: version discovery, login, where the credential goes.
 
 Every authenticated JSON-RPC call that goes through the SDK's httpx client (the SDK's
 own and every generated operation via ``client.generated``) passes this flow:
@@ -116,7 +116,7 @@ class ZabbixAuth(SessionAuth):
         return _rebuild(request, headers, dump(body) if isinstance(body, dict) else request.content)
 
     def session_ended(self, request: httpx.Request, response: httpx.Response) -> bool:
-        """"Session terminated, re-login, please." (never looked at for ``user.logout``)."""
+        """ "Session terminated, re-login, please." (never looked at for ``user.logout``)."""
         method = _method(request)
         if method == "user.logout":
             return False

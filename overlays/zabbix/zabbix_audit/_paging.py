@@ -126,7 +126,7 @@ class AuditCursor:
 
     @classmethod
     def from_token(cls, token: str) -> AuditCursor:
-        """The cursor a :meth:`to_token` text stands for; a malformed or foreign token is an :class:`InvalidInputError`."""
+        """The cursor of a :meth:`to_token` text; a malformed or foreign token is an :class:`InvalidInputError`."""
         data = decode_token(VENDOR, token)
         position = token_time(VENDOR, data.get("p"))
         ids, whole = data.get("ids", []), data.get("w", False)
@@ -195,7 +195,9 @@ def _search_param(search: Mapping[str, object] | None) -> AuditLogSearch | None:
         raise InvalidInputError("search must be a dict like {'resourcename': 'web'}", vendor=VENDOR)
     unknown = sorted(set(search) - set(SEARCH_FIELDS))
     if unknown:
-        raise InvalidInputError(f"search: unknown field(s) {unknown}; Zabbix searches {', '.join(SEARCH_FIELDS)}", vendor=VENDOR)
+        raise InvalidInputError(
+            f"search: unknown field(s) {unknown}; Zabbix searches {', '.join(SEARCH_FIELDS)}", vendor=VENDOR
+        )
     if not search:
         raise InvalidInputError("search is empty: pass None to leave it out", vendor=VENDOR)
     fields: dict[str, str | list[str]] = {}
@@ -207,7 +209,9 @@ def _search_param(search: Mapping[str, object] | None) -> AuditLogSearch | None:
         elif isinstance(value, (list, tuple)) and value and all(isinstance(v, str) and v for v in value):
             fields[key] = list(value)
         else:
-            raise InvalidInputError(f"search[{key!r}] must be a non-empty string or list of strings, not {value!r}", vendor=VENDOR)
+            raise InvalidInputError(
+                f"search[{key!r}] must be a non-empty string or list of strings, not {value!r}", vendor=VENDOR
+            )
     return AuditLogSearch(**fields)
 
 
