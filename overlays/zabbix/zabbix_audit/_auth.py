@@ -116,7 +116,7 @@ class ZabbixAuth(SessionAuth):
         return _rebuild(request, headers, dump(body) if isinstance(body, dict) else request.content)
 
     def session_ended(self, request: httpx.Request, response: httpx.Response) -> bool:
-        """ "Session terminated, re-login, please." (never looked at for ``user.logout``)."""
+        """Whether the answer is "Session terminated, re-login, please." (never for ``user.logout``)."""
         method = _method(request)
         if method == "user.logout":
             return False
