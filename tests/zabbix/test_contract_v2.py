@@ -76,6 +76,7 @@ def test_a_token_taken_mid_pull_resumes_under_a_later_until(as_token: bool) -> N
             if len(first) == 30:  # in the middle of second T0+5
                 break
         assert pager.cursor.position == at(5) and len(pager.cursor.seen) == 20
+        assert isinstance(pager.cursor, audit_core.Cursor)
         saved: AuditCursor | str = pager.cursor.to_token() if as_token else pager.cursor
         # meanwhile: more records in the cursor's own second, after the first until, and one before `since`
         server.add_records(3, clock=T0 + 5, name="late")
