@@ -108,7 +108,7 @@ def pull_zabbix(since: datetime, until: datetime, base_url: str | None) -> Itera
     """auditlog.get through ``zabbix_audit.Client.from_env()``."""
     from zabbix_audit import Client
 
-    with Client.from_env(**_endpoint(base_url)) as zbx:
+    with Client.from_env(base_url=base_url) as zbx:
         for rec in zbx.iter_audit_log(since, until):
             what = f"{_text(rec.action).lower()} {_text(rec.resourcetype).lower()} {rec.resourcename}".strip()
             yield Event("zabbix", rec.auditid, rec.clock, rec.username or f"user {rec.userid}", what, rec.ip)

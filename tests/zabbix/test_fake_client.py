@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
-from audit_core import InvalidInputError, RetriesExhaustedError, RetryPolicy
+from audit_core import ConfigurationError, InvalidInputError, RetriesExhaustedError, RetryPolicy
 from tests.support.contract import AsyncContractTransport, ContractTransport
 from zabbix_audit import (
     AsyncClient,
@@ -171,9 +171,10 @@ def test_bad_input_is_refused_before_any_request() -> None:
     for bad in ("", "zabbix.example.com", "ftp://x/zabbix"):
         with pytest.raises(InvalidInputError):
             Client(bad, token="t")
-    with pytest.raises(InvalidInputError):
+    # credentials are configuration: ConfigurationError (0.1 raised InvalidInputError)
+    with pytest.raises(ConfigurationError, match="username= is set but password= is not"):
         Client("http://x", username="Admin")
-    with pytest.raises(InvalidInputError):
+    with pytest.raises(ConfigurationError, match=r"not both \(token= and username=, password= are set\)"):
         Client("http://x", username="Admin", password="p", token="t")
 
 
@@ -188,12 +189,66 @@ def test_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
         with Client.from_env(timeout=5) as zbx:
             assert zbx.base_url == url
             assert len(list(zbx.iter_audit_log(SINCE, UNTIL))) == 2
+        # a token and a password at once: refused, naming both (0.1 silently preferred the token)
         monkeypatch.setenv("ZABBIX_TOKEN", server.issue_token())
+        with pytest.raises(ConfigurationError, match="ZABBIX_TOKEN and ZABBIX_USER, ZABBIX_PASSWORD are set"):
+            Client.from_env()
+        monkeypatch.delenv("ZABBIX_USER")
+        monkeypatch.delenv("ZABBIX_PASSWORD")
         with Client.from_env() as zbx:
             assert len(list(zbx.iter_audit_log(SINCE, UNTIL))) == 2
         monkeypatch.delenv("ZABBIX_URL")
-        with pytest.raises(Exception, match="ZABBIX_URL"):
+        with pytest.raises(ConfigurationError, match="ZABBIX_URL"):
             Client.from_env()
+    assert server.sessions == {}
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({}, "no credentials: set ZABBIX_TOKEN, or ZABBIX_USER and ZABBIX_PASSWORD"),
+        ({"ZABBIX_USER": "Admin"}, "ZABBIX_USER is set but ZABBIX_PASSWORD is not"),
+        ({"ZABBIX_PASSWORD": "pw"}, "ZABBIX_PASSWORD is set but ZABBIX_USER is not"),
+        ({"ZABBIX_TOKEN": "t", "ZABBIX_PASSWORD": "pw"}, "not both (ZABBIX_TOKEN and ZABBIX_PASSWORD are set)"),
+    ],
+)
+@pytest.mark.parametrize("client", [Client, AsyncClient])
+def test_credentials_are_configuration_errors(
+    env: dict[str, str], message: str, client: type[Client] | type[AsyncClient]
+) -> None:
+    environ = {"ZABBIX_URL": "https://zabbix.example.com/zabbix", **env}
+    with pytest.raises(ConfigurationError) as refused:
+        client.from_env(environ)
+    assert message in str(refused.value) and refused.value.vendor == "zabbix"
+    assert "pw" not in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({}, "no credentials: give token=, or username= and password="),
+        ({"password": "pw"}, "password= is set but username= is not"),
+        ({"token": "t", "username": "Admin"}, "not both (token= and username= are set)"),
+        ({"token": "   "}, "token= is blank"),
+        ({"username": "Admin", "password": 5}, "password= must be a string"),
+    ],
+)
+@pytest.mark.parametrize("client", [Client, AsyncClient])
+def test_constructor_credentials_are_configuration_errors(
+    kwargs: dict[str, object], message: str, client: type[Client] | type[AsyncClient]
+) -> None:
+    with pytest.raises(ConfigurationError) as refused:
+        client("https://zabbix.example.com/zabbix", **kwargs)  # type: ignore[arg-type]
+    assert message in str(refused.value) and refused.value.vendor == "zabbix"
+
+
+def test_from_env_keywords_are_checked() -> None:
+    environ = {"ZABBIX_URL": "https://zabbix.example.com/zabbix", "ZABBIX_TOKEN": "t"}
+    with pytest.raises(InvalidInputError, match="did you mean max_retries="):
+        Client.from_env(environ, max_retry=2)  # type: ignore[call-arg]
+    with Client.from_env(environ, max_retries=0) as zbx:
+        assert zbx.base_url == "https://zabbix.example.com/zabbix"
+        assert repr(zbx) == "<Client base_url='https://zabbix.example.com/zabbix'>"
 
 
 @pytest.mark.anyio

@@ -10,24 +10,47 @@ typed errors, authentication across versions (the ``auth`` member before 6.4,
 8
 """
 
+from audit_core import (
+    APIError,
+    AuditError,
+    AuthenticationError,
+    ConfigurationError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    RetriesExhaustedError,
+    TransportError,
+)
 from zabbix_audit_api import AuthenticatedClient as GeneratedClient
 
+from ._async._client import AsyncClient
 from ._auth import ZabbixAuth
-from ._client import AsyncClient, Client
 from ._errors import ZabbixAPIError, ZabbixAuthenticationError, ZabbixPermissionError
 from ._models import AuditAction, AuditRecord, ResourceType
 from ._paging import AuditCursor
+from ._sync._client import Client
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
+    "APIError",
     "AsyncClient",
     "AuditAction",
     "AuditCursor",
+    "AuditError",
     "AuditRecord",
+    "AuthenticationError",
     "Client",
+    "ConfigurationError",
     "GeneratedClient",
+    "InvalidInputError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
     "ResourceType",
+    "RetriesExhaustedError",
+    "TransportError",
     "ZabbixAPIError",
     "ZabbixAuth",
     "ZabbixAuthenticationError",

@@ -10,7 +10,9 @@ import httpx
 from audit_core import (
     APIError,
     AuthenticationError,
+    NotFoundError,
     PermissionDeniedError,
+    RateLimitError,
     RetryReason,
     TransportError,
     classify_unreadable_json,
@@ -37,8 +39,19 @@ class ZabbixAPIError(APIError):
     'zabbix auditlog.get: Invalid params. Not authorized. (code -32602)'
     """
 
-    def __init__(self, code: int, message: str, data: str = "", *, operation: str | None = None, **kw: Any) -> None:
-        super().__init__(message, code=code, status_code=200, details=data, vendor=VENDOR, operation=operation, **kw)
+    def __init__(
+        self,
+        code: int,
+        message: str,
+        data: str = "",
+        *,
+        operation: str | None = None,
+        status_code: int = 200,
+        **kw: Any,
+    ) -> None:
+        super().__init__(
+            message, code=code, status_code=status_code, details=data, vendor=VENDOR, operation=operation, **kw
+        )
         self.code: int = code
         self.data = data
 
@@ -86,7 +99,29 @@ def is_session_ended(exc: BaseException) -> bool:
     return isinstance(exc, ZabbixAPIError) and exc.data == "Session terminated, re-login, please."
 
 
-def describe(request: httpx.Request) -> str:
+def http_error(status: int, operation: str) -> APIError:
+    """The error of an HTTP status that was not retried (or whose retries ran out on ``max_retries=0``).
+
+    Zabbix itself answers every call with HTTP 200; other statuses come from the web server or a proxy
+    in front of it: 401 and 403 are refused credentials and a refused caller, 404 a wrong URL.
+
+    >>> type(http_error(404, "auditlog.get")).__name__, type(http_error(401, "auditlog.get")).__name__
+    ('NotFoundError', 'ZabbixAuthenticationError')
+    """
+    text = f"HTTP {status}"
+    if status == 401:
+        return ZabbixAuthenticationError(status, text, "", operation=operation, status_code=status)
+    if status == 403:
+        return ZabbixPermissionError(status, text, "", operation=operation, status_code=status)
+    if status == 404:
+        hint = " (is the URL the Zabbix frontend, e.g. https://host/zabbix?)"
+        return NotFoundError(text + hint, code=status, status_code=status, vendor=VENDOR, operation=operation)
+    if status == 429:
+        return RateLimitError(text, code=status, status_code=status, vendor=VENDOR, operation=operation)
+    return APIError(text, code=status, status_code=status, vendor=VENDOR, operation=operation)
+
+
+def operation(request: httpx.Request) -> str:
     """The JSON-RPC method of a request, for errors and logs (``auditlog.get``)."""
     try:
         body = json.loads(request.content)
@@ -104,7 +139,7 @@ def classify(request: httpx.Request, response: httpx.Response) -> RetryReason | 
     body = response.json()
     error = body.get("error") if isinstance(body, dict) else None
     if isinstance(error, dict) and error.get("code") == DATABASE_UNREACHABLE:
-        return RetryReason(error_from_envelope(error, describe(request)))
+        return RetryReason(error_from_envelope(error, operation(request)))
     if not isinstance(body, dict) or ("result" not in body and "error" not in body):
         return RetryReason(TransportError("the answer is not a JSON-RPC response"))
     return None

@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-import enum
 import json
 from datetime import datetime
 from typing import Any
 
 import attrs
 
-from audit_core import open_enum, utc_from_timestamp
+from audit_core import OpenIntEnum, utc_from_timestamp
 from zabbix_audit_api.models import AuditLog
 from zabbix_audit_api.types import Unset
 
 
-class AuditAction(enum.IntEnum):
+class AuditAction(OpenIntEnum):
     """What was done (``action`` of an audit record), as documented by Zabbix.
 
     6.0 defines 0-10; ``CONFIG_REFRESH`` (11) and ``PUSH`` (12) come with later versions.
+    A value this SDK does not know yet is a member too, named ``UNKNOWN_<value>``.
 
-    >>> AuditAction(8).name
-    'LOGIN'
+    >>> AuditAction(8).name, AuditAction(99).name, AuditAction(99).value, AuditAction(99).is_known
+    ('LOGIN', 'UNKNOWN_99', 99, False)
     """
 
     ADD = 0
@@ -35,11 +35,13 @@ class AuditAction(enum.IntEnum):
     PUSH = 12
 
 
-class ResourceType(enum.IntEnum):
+class ResourceType(OpenIntEnum):
     """What it was done to (``resourcetype`` of an audit record), as documented by Zabbix 6.0.
 
-    >>> ResourceType(14).name
-    'HOST_GROUP'
+    A value this SDK does not know yet (a newer server's) is a member named ``UNKNOWN_<value>``.
+
+    >>> ResourceType(14).name, ResourceType(60).name
+    ('HOST_GROUP', 'UNKNOWN_60')
     """
 
     USER = 0
@@ -100,21 +102,21 @@ def _decode_details(raw: str) -> Any:
 class AuditRecord:
     """One audit log record with typed fields; ``raw`` is the record as Zabbix sent it.
 
-    - ``clock``: aware UTC datetime; ``action``/``resourcetype``: :class:`AuditAction` /
-      :class:`ResourceType`, or the plain ``int`` for a value this SDK does not know;
+    - ``clock``: aware UTC datetime; ``action``/``resourcetype``: always an :class:`AuditAction` /
+      :class:`ResourceType` (``UNKNOWN_<value>`` for a value this SDK does not know, ``.value`` kept);
     - ``details``: the decoded JSON (``None`` when empty, the text itself if it is not JSON);
     - ids stay strings (``auditid``, ``recordsetid`` are CUIDs; ``"0"`` means none).
 
     >>> rec = AuditRecord.from_wire({"auditid": "c" * 25, "clock": "0", "action": "99", "resourcetype": "14",
     ...                              "details": '{"hostgroup.name": ["add", "x"]}'})
-    >>> rec.clock.isoformat(), rec.action, rec.resourcetype.name, rec.details["hostgroup.name"]
-    ('1970-01-01T00:00:00+00:00', 99, 'HOST_GROUP', ['add', 'x'])
+    >>> rec.clock.isoformat(), rec.action.name, rec.action.value, rec.resourcetype.name, rec.details["hostgroup.name"]
+    ('1970-01-01T00:00:00+00:00', 'UNKNOWN_99', 99, 'HOST_GROUP', ['add', 'x'])
     """
 
     auditid: str
     clock: datetime
-    action: AuditAction | int
-    resourcetype: ResourceType | int
+    action: AuditAction
+    resourcetype: ResourceType
     details: Any
     userid: str
     username: str
@@ -136,8 +138,8 @@ class AuditRecord:
         return cls(
             auditid=_text(raw.auditid),
             clock=utc_from_timestamp(_text(raw.clock) or "0"),
-            action=open_enum(AuditAction, int(_text(raw.action) or "-1")),
-            resourcetype=open_enum(ResourceType, int(_text(raw.resourcetype) or "-1")),
+            action=AuditAction(int(_text(raw.action) or "-1")),
+            resourcetype=ResourceType(int(_text(raw.resourcetype) or "-1")),
             details=_decode_details(_text(raw.details)),
             userid=_text(raw.userid),
             username=_text(raw.username),

@@ -8,9 +8,9 @@ from typing import Any
 
 import httpx
 
-from audit_core import APIError, InvalidInputError, TransportError, check_base_url
+from audit_core import TransportError, check_base_url
 
-from ._errors import VENDOR, error_from_envelope
+from ._errors import VENDOR, error_from_envelope, http_error
 
 ENDPOINT = "api_jsonrpc.php"
 #: Methods that must be called without credentials.
@@ -34,7 +34,7 @@ def normalize_url(url: str) -> str:
     >>> normalize_url("https://example.com/zabbix/")
     'https://example.com/zabbix'
     """
-    base = check_base_url(url, name="url")
+    base = check_base_url(url, vendor=VENDOR)
     if base.endswith("/" + ENDPOINT):
         base = base[: -len(ENDPOINT) - 1]
     return base
@@ -76,17 +76,11 @@ def dump(body: Any) -> bytes:
 def read_result(response: httpx.Response, method: str) -> Any:
     """The ``result`` of an answer, or the typed error it carries.
 
-    HTTP errors that were not retried (412: not a JSON POST, 404: wrong URL) become :class:`APIError`.
+    HTTP errors that were not retried become :class:`APIError` (404, a wrong URL: :class:`NotFoundError`;
+    401: :class:`ZabbixAuthenticationError`; 403: :class:`ZabbixPermissionError`).
     """
     if response.status_code != 200:
-        hint = " (is the URL the Zabbix frontend, e.g. https://host/zabbix?)" if response.status_code == 404 else ""
-        raise APIError(
-            f"HTTP {response.status_code}{hint}",
-            code=response.status_code,
-            status_code=response.status_code,
-            vendor=VENDOR,
-            operation=method,
-        )
+        raise http_error(response.status_code, method)
     try:
         data = response.json()
     except ValueError:
@@ -98,19 +92,3 @@ def read_result(response: httpx.Response, method: str) -> Any:
     if "result" not in data:
         raise TransportError("the answer has neither result nor error", vendor=VENDOR, operation=method)
     return data["result"]
-
-
-def check_credentials(username: str | None, password: str | None, token: str | None) -> None:
-    """Exactly one way to log in: ``username`` + ``password`` or ``token``."""
-    if token is not None:
-        if username is not None or password is not None:
-            raise InvalidInputError("pass either token= or username= and password=, not both")
-        if not isinstance(token, str) or not token.strip():
-            raise InvalidInputError("token is empty: pass the API token from Users > API tokens")
-        return
-    if username is None or password is None:
-        raise InvalidInputError("pass username= and password= (or token=) to log in")
-    if not isinstance(username, str) or not username:
-        raise InvalidInputError("username must be a non-empty string")
-    if not isinstance(password, str):
-        raise InvalidInputError("password must be a string")

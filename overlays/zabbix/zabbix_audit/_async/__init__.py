@@ -1,0 +1,1 @@
+"""The Zabbix client, written once (``scripts/unasync.py`` writes the sync twin)."""
