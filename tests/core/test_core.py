@@ -15,6 +15,9 @@ import pytest
 
 from audit_core import (
     APIError,
+    AsyncBaseClient,
+    BaseClient,
+    Classifier,
     InvalidInputError,
     Page,
     Pager,
@@ -32,7 +35,6 @@ from audit_core import (
     redact,
     require_aware,
 )
-from audit_core import AsyncBaseClient, BaseClient, Classifier
 from audit_core.testing.servers import QuietServer, base_url, serve
 
 

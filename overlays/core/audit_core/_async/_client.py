@@ -96,7 +96,6 @@ class AsyncBaseClient:
 
     def __init__(self, base_url: str, *, auth: httpx.Auth | None, **options: Unpack[AsyncClientOptions]) -> None:
         check_options(options)
-        self._auth = auth
         self._base_url = check_base_url(base_url, vendor=self.VENDOR)
         warn_if_plain_http(self._base_url, vendor=self.VENDOR)
         max_retries = options.get("max_retries", DEFAULT_MAX_RETRIES)
@@ -176,9 +175,12 @@ class AsyncBaseClient:
         """The constructor arguments the environment gives (for vendors that override ``from_env``)."""
         if cls.ENV is None:
             raise InvalidInputError(f"{cls.__name__} reads no environment", vendor=cls.VENDOR)
-        settings = cls.ENV.read(os.environ if environ is None else environ)
-        if base_url is not None:
-            settings[cls.ENV.url.argument if cls.ENV.url is not None else "base_url"] = base_url
+        env = dict(os.environ if environ is None else environ)
+        if base_url is not None and cls.ENV.url is not None:
+            env[cls.ENV.url.name] = base_url  # wins over the variable, and satisfies a required one
+        settings = cls.ENV.read(env)
+        if base_url is not None and cls.ENV.url is None:
+            settings["base_url"] = base_url
         return settings
 
     async def _send(self, request: httpx.Request, operation: str) -> httpx.Response:

@@ -67,8 +67,8 @@ class Client(BaseClient):
         base_url: str = DEFAULT_BASE_URL,
         **options: Unpack[ClientOptions],
     ) -> None:
-        self._bearer = BearerAuth(account_id, secret_key)
-        super().__init__(base_url, auth=self._bearer, **options)
+        self._auth = BearerAuth(account_id, secret_key)
+        super().__init__(base_url, auth=self._auth, **options)
 
     def classify(self, request: httpx.Request, response: httpx.Response) -> RetryReason | None:
         """Retry a 2xx answer that is not a JSON array (an HTML page, a cut-off or foreign body)."""
@@ -81,7 +81,7 @@ class Client(BaseClient):
     @property
     def account_id(self) -> str:
         """The NLPearl account this client reads."""
-        return self._bearer.account_id
+        return self._auth.account_id
 
     def iter_audit_log(
         self,

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Self, Unpack
@@ -93,26 +92,6 @@ class Client(BaseClient):
         _credentials(username, password, token)
         self._auth = ZabbixAuth(username=username, password=password, token=token)
         super().__init__(normalize_url(base_url), auth=self._auth, **options)
-
-    @classmethod
-    def from_env(
-        cls,
-        environ: Mapping[str, str] | None = None,
-        *,
-        base_url: str | None = None,
-        **options: Unpack[ClientOptions],
-    ) -> Self:
-        """A client from ``ZABBIX_URL`` and ``ZABBIX_TOKEN``, or ``ZABBIX_USER`` and ``ZABBIX_PASSWORD``.
-
-        ``environ`` defaults to ``os.environ``; ``base_url=`` wins over ``ZABBIX_URL``. A token and a
-        password at once, or half a login, raise :class:`~audit_core.ConfigurationError` naming them.
-
-        >>> zbx = Client.from_env(timeout=30)  # doctest: +SKIP
-        """
-        env = dict(os.environ if environ is None else environ)
-        if base_url is not None:
-            env["ZABBIX_URL"] = base_url
-        return super().from_env(env, **options)
 
     def classify(self, request: httpx.Request, response: httpx.Response) -> RetryReason | None:
         """Retry answers that are not JSON-RPC and the transient "Error connecting to database." (code 1)."""
