@@ -13,7 +13,7 @@ from audit_core import AsyncPager, Pager, RetryPolicy
 from audit_core.testing.faults import FaultPlan
 from tests.support.contract import AsyncContractTransport
 from tests.voximplant.conftest import SINCE, UNTIL, assert_contract_clean, contract
-from voximplant_audit import AsyncClient, AuditLogEntry, Client
+from voximplant_audit import AsyncClient, AuditLogCursor, AuditLogEntry, Client
 from voximplant_audit.testing import FakeVoximplant, make_records
 
 FAST = RetryPolicy(max_retries=8, backoff_base=0.01, backoff_max=0.05)
@@ -30,7 +30,8 @@ def test_full_pull_is_exact_typed_and_contract_clean(fake_url: tuple[FakeVoximpl
         pager = vox.iter_audit_log(SINCE, UNTIL, page_size=100)
         assert isinstance(pager, Pager)
         entries = list(pager)
-        assert pager.cursor == 250
+        # The position after the last record handed out (an offset into the window before 0.2.0).
+        assert pager.cursor == AuditLogCursor(fake.records[-1]["requested"], (fake.records[-1]["audit_log_id"],))
     assert_contract_clean(checker)
     assert _ids(entries) == [r["audit_log_id"] for r in fake.records]
     assert [c.params["offset"] for c in fake.calls("GetAuditLog")] == ["0", "100", "200"]
@@ -87,7 +88,7 @@ def test_window_and_descending_order(fake_url: tuple[FakeVoximplant, str]) -> No
     with Client(fake.account.credentials(), base_url=url) as vox:
         window = _ids(list(vox.iter_audit_log(since, until, page_size=4)))
         backwards = _ids(list(vox.iter_audit_log(since, until, page_size=4, desc_order=True)))
-    expected = [r["audit_log_id"] for r in fake.records[10:21]]  # both ends inclusive, like the API
+    expected = [r["audit_log_id"] for r in fake.records[10:20]]  # [since, until): the record at `until` is not in it
     assert window == expected and backwards == expected[::-1]
 
 
