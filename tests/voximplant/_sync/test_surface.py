@@ -140,7 +140,7 @@ def test_reprs_show_fields_not_unset(fake_url: tuple[FakeVoximplant, str]) -> No
     fake, url = fake_url
     with Client(fake.account.credentials(), base_url=url) as vox:
         pager = vox.iter_audit_log(SINCE, UNTIL, page_size=5)
-        entry = [e for e in vox.iter_audit_log(SINCE, UNTIL, audit_log_ids=[900002])][0]
+        (entry,) = [e for e in vox.iter_audit_log(SINCE, UNTIL, audit_log_ids=[900002])]
         shown = repr(entry)
         assert repr(vox) == f"<{type(vox).__name__} base_url='{url}'>"
     assert "Unset" not in shown and "object at 0x" not in shown
