@@ -1,4 +1,4 @@
-"""``AsyncClient``: what is special about Voximplant on the shared engine (``_sync/_client.py`` is generated from it).
+"""``AsyncClient``: what is special about Voximplant on the shared engine; scripts/unasync.py writes the sync twin.
 
 The service-account JWT, the `;`-joined lists, the HTTP-200 error envelope, the
 half-open window and position cursor of GetAuditLog (``_prefetch`` says how many

@@ -1,5 +1,5 @@
 # Generated from overlays/voximplant/voximplant_audit/_async/_client.py by scripts/unasync.py: edit that file.
-"""``Client``: what is special about Voximplant on the shared engine (``_sync/_client.py`` is generated from it).
+"""``Client``: what is special about Voximplant on the shared engine; scripts/unasync.py writes the sync twin.
 
 The service-account JWT, the `;`-joined lists, the HTTP-200 error envelope, the
 half-open window and position cursor of GetAuditLog (``_prefetch`` says how many
