@@ -1,11 +1,12 @@
 """GetAuditLog paging, I/O-free: the half-open window, the position cursor and the walk over pages.
 
-Ordering and resolution (the API docs and the fake agree): GetAuditLog returns the
-records of ``from_date <= requested <= to_date`` (both ends inclusive, whole UTC
-seconds) ordered by ``audit_log_id``, ascending, or descending with ``desc_order``.
-Ids are handed out as actions happen, so in that order ``requested`` never goes
-back. A position is therefore a second plus the ids already handed out at that
-second; several records may share one.
+Ordering and resolution: GetAuditLog returns the records of ``from_date <=
+requested <= to_date`` (both ends inclusive, whole UTC seconds, as the API docs
+say), ascending, or descending with ``desc_order``; the docs name no sort key, the
+fake (like the vendor, as far as we know) orders by ``audit_log_id``. Ids are handed
+out as actions happen, so we assume that in that order ``requested`` never goes
+back (the README says so). A position is therefore a second plus the ids already
+handed out at that second; several records may share one.
 
 * The window ``[since, until)`` becomes ``from_date`` = ``since`` rounded up to a
   whole second and ``to_date`` = the last whole second before ``until``; every
@@ -149,11 +150,10 @@ class Walk:
         self._since = since
         self._until = until
         self.page_size = page_size
-        self.cursor = cursor
         self._anchor(cursor)
 
     def _anchor(self, cursor: AuditLogCursor) -> None:
-        self.cursor = cursor
+        self.cursor: AuditLogCursor = cursor
         self.query: AuditFilters = window_query(self._filters, self._since, self._until, cursor)
         self.offset = 0
         self.total: int | None = None
@@ -199,8 +199,3 @@ class Walk:
             return []
         ahead = range(self.offset, self.offset + concurrency * self.page_size, self.page_size)
         return [offset for offset in ahead if offset < self.total]
-
-
-def empty_answer() -> HistoryGetAuditLogResponse200:
-    """The answer to a window with nothing left in it (no request is made)."""
-    return HistoryGetAuditLogResponse200.from_dict({"result": [], "count": 0})
