@@ -96,6 +96,8 @@ async def test_from_env_takes_the_options_by_keyword(
     assert len(entries) == 250
     with pytest.raises(InvalidInputError, match="did you mean max_retries="):
         AsyncClient.from_env(env, base_url=url, max_retry=2)  # type: ignore[call-arg]
+    with pytest.raises(InvalidInputError, match="did you mean concurrency="):
+        AsyncClient.from_env(env, concurency=2)  # type: ignore[call-arg]
     with pytest.raises(InvalidInputError, match="concurrency must be an integer from 1 to 16"):
         AsyncClient.from_credentials(credentials_file, concurrency=0)
 

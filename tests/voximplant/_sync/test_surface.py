@@ -93,6 +93,8 @@ def test_from_env_takes_the_options_by_keyword(credentials_file: Path, fake_url:
     assert len(entries) == 250
     with pytest.raises(InvalidInputError, match="did you mean max_retries="):
         Client.from_env(env, base_url=url, max_retry=2)  # type: ignore[call-arg]
+    with pytest.raises(InvalidInputError, match="did you mean concurrency="):
+        Client.from_env(env, concurency=2)  # type: ignore[call-arg]
     with pytest.raises(InvalidInputError, match="concurrency must be an integer from 1 to 16"):
         Client.from_credentials(credentials_file, concurrency=0)
 

@@ -25,6 +25,7 @@ from audit_core import (
     InvalidInputError,
     RetryReason,
     TransportError,
+    check_options,
     check_window,
     choose_credentials,
     resolve_cursor,
@@ -76,6 +77,9 @@ class AsyncOptions(AsyncClientOptions, total=False):
     concurrency: int
 
 
+_OPTION_NAMES = frozenset(AsyncOptions.__annotations__) | frozenset(AsyncClientOptions.__annotations__)
+
+
 def _check_concurrency(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 16:
         raise InvalidInputError(f"concurrency must be an integer from 1 to 16, not {value!r}", vendor=VENDOR)
@@ -111,6 +115,7 @@ class AsyncClient(AsyncBaseClient):
         concurrency: int = DEFAULT_CONCURRENCY,
         **options: Unpack[AsyncClientOptions],
     ) -> None:
+        check_options(options, _OPTION_NAMES)  # an untyped caller's misspelling, with a suggestion
         chosen = choose_credentials(VENDOR, [{"credentials=": credentials}, {"auth=": auth}])
         if chosen == 0:
             assert credentials is not None

@@ -26,6 +26,7 @@ from audit_core import (
     InvalidInputError,
     RetryReason,
     TransportError,
+    check_options,
     check_window,
     choose_credentials,
     resolve_cursor,
@@ -77,6 +78,9 @@ class Options(ClientOptions, total=False):
     concurrency: int
 
 
+_OPTION_NAMES = frozenset(Options.__annotations__) | frozenset(ClientOptions.__annotations__)
+
+
 def _check_concurrency(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 16:
         raise InvalidInputError(f"concurrency must be an integer from 1 to 16, not {value!r}", vendor=VENDOR)
@@ -112,6 +116,7 @@ class Client(BaseClient):
         concurrency: int = DEFAULT_CONCURRENCY,
         **options: Unpack[ClientOptions],
     ) -> None:
+        check_options(options, _OPTION_NAMES)  # an untyped caller's misspelling, with a suggestion
         chosen = choose_credentials(VENDOR, [{"credentials=": credentials}, {"auth=": auth}])
         if chosen == 0:
             assert credentials is not None
