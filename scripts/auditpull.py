@@ -70,7 +70,7 @@ def pull_voximplant(since: datetime, until: datetime, base_url: str | None) -> I
     """GetAuditLog through ``voximplant_audit.Client.from_env()``."""
     from voximplant_audit import Client
 
-    with Client.from_env(**_endpoint(base_url)) as vox:
+    with Client.from_env() if base_url is None else Client.from_env(base_url=base_url) as vox:
         for entry in vox.iter_audit_log(since, until):
             who = entry.subuser_name or (f"subuser {entry.subuser_id}" if entry.subuser_id else "account owner")
             yield Event(

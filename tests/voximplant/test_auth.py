@@ -143,7 +143,7 @@ def test_missing_file_env_and_keys_are_named(tmp_path: Path, monkeypatch: pytest
     with pytest.raises(ConfigurationError, match=r"nope\.json.*does not exist"):
         Client.from_credentials(missing)
     monkeypatch.delenv("VOXIMPLANT_CREDENTIALS", raising=False)
-    with pytest.raises(ConfigurationError, match="VOXIMPLANT_CREDENTIALS is not set"):
+    with pytest.raises(ConfigurationError, match="no credentials: set VOXIMPLANT_CREDENTIALS"):
         Client.from_env()
     broken = tmp_path / "broken.json"
     broken.write_text('{"account_id": 1, "private_key": "-----BEGIN', encoding="utf-8")

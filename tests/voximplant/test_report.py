@@ -17,8 +17,6 @@ from voximplant_audit import (
     AsyncClient,
     AuditLogEntry,
     Client,
-    ReportFailedError,
-    ReportNotFoundError,
     ReportParser,
     ReportTimeoutError,
     TruncatedReportError,
@@ -59,55 +57,12 @@ async def test_async_export_matches_the_paged_pull(make_fake: Callable[..., Fake
     assert exported == paged and len(exported) == 300
 
 
-def test_failed_report_raises_357(make_fake: Callable[..., FakeVoximplant]) -> None:
-    fake = make_fake(10, report_fails=True)
-    with fake.running() as url, Client(fake.account.credentials(), base_url=url) as vox:
-        with pytest.raises(ReportFailedError) as caught:
-            list(vox.export_audit_log(SINCE, UNTIL, **POLL))
-        assert caught.value.code == 357 and caught.value.operation == "GetHistoryReports"
-        with pytest.raises(ReportNotFoundError) as missing:
-            list(vox.iter_report(123456))
-        assert missing.value.code == 557
-
-
 def test_report_that_never_completes_times_out(make_fake: Callable[..., FakeVoximplant]) -> None:
     fake = make_fake(10, report_polls=10**6)
     with fake.running() as url, Client(fake.account.credentials(), base_url=url) as vox:
         with pytest.raises(ReportTimeoutError, match=r"not completed after 0\.2s"):
             list(vox.export_audit_log(SINCE, UNTIL, report_timeout=0.2, **POLL))
     assert len(fake.calls("GetHistoryReports")) >= 2
-
-
-@pytest.mark.anyio
-async def test_async_report_errors(make_fake: Callable[..., FakeVoximplant]) -> None:
-    fake = make_fake(10, report_fails=True)
-    with fake.running() as url:
-        async with AsyncClient(fake.account.credentials(), base_url=url) as vox:
-            with pytest.raises(ReportFailedError):
-                [e async for e in vox.export_audit_log(SINCE, UNTIL, **POLL)]
-            with pytest.raises(ReportNotFoundError):
-                [e async for e in vox.iter_report(99)]
-
-
-@pytest.mark.parametrize("mode", ["content-encoding", "gzip-file", "plain"])
-def test_cut_download_resumes_without_repeats(make_fake: Callable[..., FakeVoximplant], mode: str) -> None:
-    fake = make_fake(400, download_mode=mode, download_chunk=512, cut_downloads=2)
-    with (
-        fake.running() as url,
-        Client(fake.account.credentials(), base_url=url, retry_policy=FAST) as vox,
-    ):
-        exported = list(vox.export_audit_log(SINCE, UNTIL, **POLL))
-    assert [e.audit_log_id for e in exported] == [r["audit_log_id"] for r in fake.records]
-    assert len(fake.calls("DownloadHistoryReport")) == 3
-
-
-@pytest.mark.anyio
-async def test_async_cut_download_resumes(make_fake: Callable[..., FakeVoximplant]) -> None:
-    fake = make_fake(400, download_chunk=512, cut_downloads=1)
-    with fake.running() as url:
-        async with AsyncClient(fake.account.credentials(), base_url=url, retry_policy=FAST) as vox:
-            exported = [e async for e in vox.export_audit_log(SINCE, UNTIL, **POLL)]
-    assert [e.audit_log_id for e in exported] == [r["audit_log_id"] for r in fake.records]
 
 
 def test_download_that_keeps_failing_gives_up_clearly(make_fake: Callable[..., FakeVoximplant]) -> None:

@@ -68,7 +68,8 @@ def test_lists_booleans_and_dates_on_the_wire(account: Account) -> None:
     assert "audit_log_id=1;2;3" in raw
     assert "filtered_ip=10.0.0.1;10.0.0.2" in raw and "filtered_cmd=CreateUser;DelUser" in raw
     query = parse_qs(urlsplit(str(request.url)).query)
-    assert query["from_date"] == ["2024-05-01 00:00:00"] and query["to_date"] == ["2024-05-02 00:00:05"]
+    # [since, until): the API's to_date is inclusive, so it is the last whole second before `until`.
+    assert query["from_date"] == ["2024-05-01 00:00:00"] and query["to_date"] == ["2024-05-02 00:00:04"]
     assert query["desc_order"] == ["true"] and query["with_total_count"] == ["true"]
     assert query["filtered_admin_user_id"] == ["42"] and query["advanced_filters"] == ["5000"]
     assert query["count"] == ["10"] and query["offset"] == ["0"]
@@ -90,7 +91,8 @@ def test_lists_booleans_and_dates_on_the_wire(account: Account) -> None:
         ({"admin_user_id": " "}, "admin_user_id is empty"),
         ({"page_size": 0}, "page_size must be an integer from 1 to 1000"),
         ({"page_size": 1001}, "page_size must be an integer from 1 to 1000"),
-        ({"cursor": -1}, "cursor must be an offset"),
+        ({"cursor": -1}, "cursor must be a AuditLogCursor"),
+        ({"cursor": "v1.garbage"}, "not a cursor token"),
         ({"desc_order": "yes"}, "desc_order must be a bool"),
     ],
 )

@@ -2,12 +2,12 @@
 
 The generated client lives in ``voximplant_audit_api``; this package adds what is
 special about Voximplant on top of the shared ``audit_core``: the service-account
-JWT, `;`-joined lists, the HTTP-200 error envelope, offset paging and the
-GetAuditLogAsync report flow.
+JWT, `;`-joined lists, the HTTP-200 error envelope, the half-open window and
+position cursor of GetAuditLog, and the GetAuditLogAsync report flow.
 
 >>> import voximplant_audit
 >>> voximplant_audit.__version__
-'0.1.0'
+'0.2.0'
 
 Example (see the README for a complete one)::
 
@@ -17,10 +17,22 @@ Example (see the README for a complete one)::
             print(entry.audit_log_id, entry.requested)
 """
 
+from audit_core import (
+    APIError,
+    AuditError,
+    AuthenticationError,
+    ConfigurationError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    RetriesExhaustedError,
+    TransportError,
+)
 from voximplant_audit_api import AuthenticatedClient as GeneratedClient
 
+from ._async._client import DEFAULT_BASE_URL, DEFAULT_CONCURRENCY, AsyncClient, AsyncOptions
 from ._auth import ENV_VAR, MAX_TOKEN_LIFETIME, Credentials, JWTAuth
-from ._client import DEFAULT_BASE_URL, DEFAULT_CONCURRENCY, AsyncClient, Client
 from ._errors import (
     ErrorCode,
     InvalidArgumentsError,
@@ -30,13 +42,18 @@ from ._errors import (
     ReportTimeoutError,
     VoximplantAPIError,
     VoximplantAuthenticationError,
+    VoximplantNotFoundError,
+    VoximplantPermissionDeniedError,
     VoximplantRateLimitError,
 )
 from ._models import CSV_COLUMNS, AuditLogEntry
+from ._paging import AuditLogCursor
+from ._prefetch import AsyncAuditLogPager, AuditLogPager
 from ._report import ReportParser, TruncatedReportError
+from ._sync._client import Client, Options
 from ._wire import MAX_PAGE_SIZE, AuditFilters, join_repeated_keys
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "CSV_COLUMNS",
@@ -45,23 +62,40 @@ __all__ = [
     "ENV_VAR",
     "MAX_PAGE_SIZE",
     "MAX_TOKEN_LIFETIME",
+    "APIError",
+    "AsyncAuditLogPager",
     "AsyncClient",
+    "AsyncOptions",
+    "AuditError",
     "AuditFilters",
+    "AuditLogCursor",
     "AuditLogEntry",
+    "AuditLogPager",
+    "AuthenticationError",
     "Client",
+    "ConfigurationError",
     "Credentials",
     "ErrorCode",
     "GeneratedClient",
     "InvalidArgumentsError",
+    "InvalidInputError",
     "JWTAuth",
+    "NotFoundError",
+    "Options",
+    "PermissionDeniedError",
+    "RateLimitError",
     "ReportFailedError",
     "ReportNotFoundError",
     "ReportNotReadyError",
     "ReportParser",
     "ReportTimeoutError",
+    "RetriesExhaustedError",
+    "TransportError",
     "TruncatedReportError",
     "VoximplantAPIError",
     "VoximplantAuthenticationError",
+    "VoximplantNotFoundError",
+    "VoximplantPermissionDeniedError",
     "VoximplantRateLimitError",
     "__version__",
     "join_repeated_keys",

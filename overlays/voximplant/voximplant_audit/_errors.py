@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import enum
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
@@ -12,20 +11,29 @@ from audit_core import (
     AuditError,
     AuthenticationError,
     NotFoundError,
+    OpenIntEnum,
+    PermissionDeniedError,
     RateLimitError,
     RetryReason,
     TransportError,
     classify_unreadable_json,
 )
+from voximplant_audit_api.models import ApiErrorResponse
+from voximplant_audit_api.types import Response
 
 VENDOR = "voximplant"
 
 
-class ErrorCode(enum.IntEnum):
+R = TypeVar("R")
+
+
+class ErrorCode(OpenIntEnum):
     """The Management API error codes the audit-log functions answer with.
 
-    >>> ErrorCode(340).name
-    'RATE_LIMIT_EXCEEDED'
+    A code not listed here is a member too (``UNKNOWN_<code>``, ``is_known == False``).
+
+    >>> ErrorCode(340).name, ErrorCode(999).name, ErrorCode(999).value
+    ('RATE_LIMIT_EXCEEDED', 'UNKNOWN_999', 999)
     """
 
     AUTHORIZATION_FAILED = 100
@@ -41,8 +49,9 @@ class ErrorCode(enum.IntEnum):
 class VoximplantAPIError(APIError):
     """The Management API answered with its error envelope.
 
-    ``code`` is the vendor's code (an :class:`ErrorCode` when it is one we know),
-    ``msg`` its message.
+    ``code`` is the vendor's code as an :class:`ErrorCode` (``UNKNOWN_<code>`` for one
+    we do not know; the HTTP status for an answer that is not the envelope), ``msg``
+    its message.
 
     >>> e = VoximplantAPIError("Invalid date range", code=123, operation="GetAuditLog")
     >>> str(e), e.code_name
@@ -50,9 +59,8 @@ class VoximplantAPIError(APIError):
     """
 
     def __init__(self, message: str, *, code: int, operation: str | None = None, **kwargs: Any) -> None:
-        known: int = ErrorCode(code) if code in ErrorCode._value2member_map_ else code
         kwargs.setdefault("status_code", 200)
-        super().__init__(message, code=known, vendor=VENDOR, operation=operation, **kwargs)
+        super().__init__(message, code=ErrorCode(code), vendor=VENDOR, operation=operation, **kwargs)
 
     @property
     def msg(self) -> str:
@@ -62,7 +70,7 @@ class VoximplantAPIError(APIError):
     @property
     def code_name(self) -> str | None:
         """The name of the code (``"REPORT_FAILED"``), or None for a code we do not know."""
-        return self.code.name if isinstance(self.code, ErrorCode) else None
+        return self.code.name if isinstance(self.code, ErrorCode) and self.code.is_known else None
 
 
 class VoximplantAuthenticationError(VoximplantAPIError, AuthenticationError):
@@ -71,6 +79,14 @@ class VoximplantAuthenticationError(VoximplantAPIError, AuthenticationError):
 
 class VoximplantRateLimitError(VoximplantAPIError, RateLimitError):
     """Error 340: too many requests; retried with backoff before it reaches you."""
+
+
+class VoximplantPermissionDeniedError(VoximplantAPIError, PermissionDeniedError):
+    """HTTP 403: the credentials are valid but not allowed (the audit log needs the ``Owner`` role)."""
+
+
+class VoximplantNotFoundError(VoximplantAPIError, NotFoundError):
+    """HTTP 404, or error 557: no such function or object."""
 
 
 class InvalidArgumentsError(VoximplantAPIError):
@@ -85,7 +101,7 @@ class ReportFailedError(VoximplantAPIError):
     """Error 357: the history report could not be built."""
 
 
-class ReportNotFoundError(VoximplantAPIError, NotFoundError):
+class ReportNotFoundError(VoximplantNotFoundError):
     """Error 557: there is no history report with that id (or it expired)."""
 
 
@@ -125,10 +141,44 @@ def error_from_envelope(error: Any, operation: str | None) -> VoximplantAPIError
     return _BY_CODE.get(code, VoximplantAPIError)(message, code=code, operation=operation, details=error)
 
 
-def operation_of(request: httpx.Request) -> str:
+#: HTTP statuses outside the envelope, as the same classes every SDK raises for them.
+_BY_STATUS: dict[int, type[VoximplantAPIError]] = {
+    401: VoximplantAuthenticationError,
+    403: VoximplantPermissionDeniedError,
+    404: VoximplantNotFoundError,
+    429: VoximplantRateLimitError,
+}
+
+
+def error_for_status(status: int, operation: str) -> VoximplantAPIError:
+    """The exception for an HTTP error status (the API itself answers errors with HTTP 200).
+
+    >>> type(error_for_status(403, "GetAuditLog")).__name__
+    'VoximplantPermissionDeniedError'
+    """
+    kind = _BY_STATUS.get(status, VoximplantAPIError)
+    return kind(f"HTTP {status}", code=status, status_code=status, operation=operation)
+
+
+def parsed_body(response: Response[Any], operation: str, expected: type[R]) -> R:
+    """The typed body of a generated call, or the typed exception its error envelope or status means."""
+    parsed = response.parsed
+    if isinstance(parsed, ApiErrorResponse):
+        error = error_from_envelope(parsed.error.to_dict(), operation)
+        assert error is not None
+        raise error
+    if isinstance(parsed, expected):
+        return parsed
+    status = int(response.status_code)
+    if status != 200:
+        raise error_for_status(status, operation)
+    raise TransportError(f"unexpected answer to {operation} (HTTP 200)", vendor=VENDOR, operation=operation)
+
+
+def operation_name(request: httpx.Request) -> str:
     """The Management API function a request calls: the last path segment, or its ``cmd`` parameter.
 
-    >>> operation_of(httpx.Request("POST", "https://api.voximplant.com/platform_api/GetAuditLog"))
+    >>> operation_name(httpx.Request("POST", "https://api.voximplant.com/platform_api/GetAuditLog"))
     'GetAuditLog'
     """
     cmd: str | None = request.url.params.get("cmd")
@@ -148,7 +198,7 @@ def classify(request: httpx.Request, response: httpx.Response) -> RetryReason | 
     """
     if response.status_code != 200:
         return None
-    download = operation_of(request) == "DownloadHistoryReport"
+    download = operation_name(request) == "DownloadHistoryReport"
     if download and not _is_json(response):
         return None
     try:
@@ -156,7 +206,7 @@ def classify(request: httpx.Request, response: httpx.Response) -> RetryReason | 
     except ValueError:
         return classify_unreadable_json(request, response)
     if isinstance(data, dict):
-        error = error_from_envelope(data.get("error"), operation_of(request))
+        error = error_from_envelope(data.get("error"), operation_name(request))
         if isinstance(error, VoximplantRateLimitError):
             return RetryReason(error)
     return None

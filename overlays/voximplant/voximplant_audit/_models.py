@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -30,8 +30,17 @@ _INT_COLUMNS = ("audit_log_id", "account_id", "subuser_id")
 _JSON_COLUMNS = ("cmd_args", "cmd_result")
 
 
-def _opt(value: Any) -> Any:
+T = TypeVar("T")
+
+
+def _opt(value: T | Unset) -> T | None:
+    """``None`` for a field the answer left out (typed: ``audit_core.unset_to_none`` cannot drop ``Unset``)."""
     return None if isinstance(value, Unset) else value
+
+
+def _model_repr(value: Any) -> str:
+    """A generated model as the dict it was sent as: its fields, never ``<... Unset object ...>``."""
+    return "None" if value is None else repr(value.to_dict())
 
 
 @attrs.frozen
@@ -54,8 +63,8 @@ class AuditLogEntry:
     subuser_name: str | None
     ip: str | None
     cmd_name: str | None
-    cmd_args: AuditLogInfoTypeCmdArgs | None
-    cmd_result: AuditLogInfoTypeCmdResult | None
+    cmd_args: AuditLogInfoTypeCmdArgs | None = attrs.field(repr=_model_repr)
+    cmd_result: AuditLogInfoTypeCmdResult | None = attrs.field(repr=_model_repr)
     timezone: str = attrs.field(eq=False)
     raw: AuditLogInfoType = attrs.field(repr=False, eq=False)
 

@@ -1,15 +1,31 @@
-"""Reading a history report incrementally: gzip or plain bytes in, audit-log records out."""
+"""The GetAuditLogAsync report flow, I/O-free: waiting for a report, checking and parsing its download.
+
+The client sends the requests; this module decides what their answers mean: the
+backoff and deadline of the wait (:class:`Poll`), whether a download's head is the
+report (:func:`check_download_head`), and the records of its body, parsed as the
+bytes arrive (:class:`ReportParser`). A download cut short is tried again by the
+client's one retry loop; :class:`Download` skips the rows a previous attempt
+already handed out.
+"""
 
 from __future__ import annotations
 
 import codecs
 import csv
+import time
 import zlib
 from collections.abc import Iterator
 
-from audit_core import TransportError
+import httpx
 
-from ._errors import VENDOR
+from audit_core import APIError, InvalidInputError, TransportError
+from voximplant_audit_api.models import (
+    HistoryGetAuditLogAsyncResponse200,
+    HistoryGetHistoryReportsResponse200,
+    HistoryReport,
+)
+
+from ._errors import VENDOR, ReportTimeoutError, raise_for_envelope
 from ._models import CSV_COLUMNS, AuditLogEntry
 
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -132,3 +148,125 @@ def parse_report(chunks: Iterator[bytes], timezone: str = "UTC") -> Iterator[Aud
     for chunk in chunks:
         yield from parser.feed(chunk)
     yield from parser.close()
+
+
+# -- the flow around the file ------------------------------------------------------------------------------
+
+DOWNLOAD = "DownloadHistoryReport"
+
+
+def check_report_id(report_id: object) -> int:
+    """``history_report_id`` must be a positive integer."""
+    if isinstance(report_id, bool) or not isinstance(report_id, int) or report_id <= 0:
+        raise InvalidInputError(f"history_report_id must be a positive integer, not {report_id!r}", vendor=VENDOR)
+    return report_id
+
+
+def check_seconds(value: object, name: str) -> float:
+    """A positive number of seconds (poll intervals, the report time-out)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise InvalidInputError(f"{name} must be a positive number of seconds, not {value!r}", vendor=VENDOR)
+    return float(value)
+
+
+def started_report(body: HistoryGetAuditLogAsyncResponse200) -> int:
+    """The ``history_report_id`` GetAuditLogAsync answered with."""
+    if not isinstance(body.history_report_id, int):
+        raise APIError("GetAuditLogAsync gave no history_report_id", vendor=VENDOR, operation="GetAuditLogAsync")
+    return body.history_report_id
+
+
+def report_of(body: HistoryGetHistoryReportsResponse200, report_id: int) -> HistoryReport | None:
+    """The report's entry in a GetHistoryReports answer (None when it is not listed)."""
+    for report in body.result or []:
+        if report.history_report_id == report_id:
+            return report
+    return None
+
+
+def is_completed(report: HistoryReport | None) -> bool:
+    """Whether GetHistoryReports says the report is built."""
+    return report is not None and isinstance(report.completed, str) and bool(report.completed)
+
+
+class Poll:
+    """Backoff and deadline of the wait for a report."""
+
+    def __init__(self, report_id: int, interval: float, max_interval: float, timeout: float) -> None:
+        self.report_id = check_report_id(report_id)
+        self.interval = check_seconds(interval, "poll_interval")
+        self.max_interval = max(check_seconds(max_interval, "max_poll_interval"), self.interval)
+        self.timeout = check_seconds(timeout, "report_timeout")
+        self.deadline = time.monotonic() + self.timeout
+
+    def next_wait(self) -> float:
+        """Seconds to wait before the next poll; :class:`ReportTimeoutError` when the time is up."""
+        remaining = self.deadline - time.monotonic()
+        if remaining <= 0:
+            raise ReportTimeoutError(
+                f"history report {self.report_id} not completed after {self.timeout:g}s",
+                vendor=VENDOR,
+                operation="GetHistoryReports",
+            )
+        wait = min(self.interval, remaining)
+        self.interval = min(self.interval * 1.5, self.max_interval)
+        return wait
+
+
+class UnusableAnswer(TransportError):
+    """An HTML error page or garbled JSON where the report was expected (a proxy hiccup): retried."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, vendor=VENDOR, operation=DOWNLOAD)
+
+
+def wants_body(response: httpx.Response) -> bool:
+    """An answer that cannot be the report: an error status, JSON (the error envelope) or an HTML page."""
+    kind = response.headers.get("Content-Type", "").lower()
+    return response.status_code != 200 or "json" in kind or "html" in kind
+
+
+def check_download_head(response: httpx.Response) -> None:
+    """Raise for an answer that is not the report (its body already read, see :func:`wants_body`)."""
+    if response.status_code != 200:
+        raise APIError(
+            f"HTTP {response.status_code}", status_code=response.status_code, vendor=VENDOR, operation=DOWNLOAD
+        )
+    kind = response.headers.get("Content-Type", "no content type")
+    try:
+        data = response.json()
+    except ValueError:
+        raise UnusableAnswer(f"an unreadable answer instead of the report ({kind})") from None
+    raise_for_envelope(data, DOWNLOAD)
+    raise UnusableAnswer(f"a JSON answer instead of the report ({kind})")
+
+
+class Download:
+    """One report download across attempts: each attempt parses the body anew and skips the rows handed out.
+
+    ``feed(chunk)`` (``None`` at the end of the body) returns the rows not handed out yet.
+    """
+
+    def __init__(self, report_id: int) -> None:
+        self.report_id = check_report_id(report_id)
+        self.handed_out = 0
+        self.finished = False
+        self._parser = ReportParser()
+        self._seen = 0
+
+    def restart(self) -> None:
+        """A new attempt: the body starts again from its first byte."""
+        self._parser, self._seen = ReportParser(), 0
+
+    def feed(self, chunk: bytes | None) -> list[AuditLogEntry]:
+        """The rows completed by ``chunk`` that no attempt handed out yet."""
+        if chunk is None:
+            rows = self._parser.close()
+            self.finished = True
+        else:
+            rows = self._parser.feed(chunk)
+        skip = max(0, min(len(rows), self.handed_out - self._seen))
+        self._seen += len(rows)
+        fresh = rows[skip:]
+        self.handed_out += len(fresh)
+        return fresh

@@ -1,9 +1,9 @@
-"""Voximplant's wire format: `;`-joined lists, ``true``/``false``, UTC ``YYYY-MM-DD HH:mm:ss`` dates."""
+"""Voximplant's wire format: `;`-joined lists, ``true``/``false``, UTC ``YYYY-MM-DD HH:mm:ss`` dates (I/O-free)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import quote_plus
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -16,6 +16,28 @@ from audit_core import InvalidInputError, check_ints, check_window, format_utc, 
 DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
 #: The most records GetAuditLog returns per call.
 MAX_PAGE_SIZE = 1000
+_SECOND = timedelta(seconds=1)
+
+
+def ceil_second(value: datetime) -> datetime:
+    """The first whole second at or after ``value``.
+
+    >>> from datetime import UTC
+    >>> ceil_second(datetime(2024, 5, 1, 0, 0, 0, 1, tzinfo=UTC)).isoformat()
+    '2024-05-01T00:00:01+00:00'
+    """
+    whole = value.replace(microsecond=0)
+    return whole if whole == value else whole + _SECOND
+
+
+def last_second_before(value: datetime) -> datetime:
+    """The last whole second strictly before ``value``: the inclusive ``to_date`` of a window ending at ``value``.
+
+    >>> from datetime import UTC
+    >>> last_second_before(datetime(2024, 5, 1, 0, 0, 5, tzinfo=UTC)).isoformat()
+    '2024-05-01T00:00:04+00:00'
+    """
+    return ceil_second(value) - _SECOND
 
 
 def format_date(value: datetime, name: str) -> str:
@@ -82,6 +104,11 @@ def _opt_text(value: object, name: str) -> str | None:
 class AuditFilters:
     """The validated filters of GetAuditLog / GetAuditLogAsync, named as on the wire.
 
+    The API's ``to_date`` is inclusive, to the second: the window ``[since, until)``
+    goes out as ``from_date`` = ``since`` rounded up to a whole second and ``to_date``
+    = the last whole second before ``until``. When no whole second is left
+    (``since == until``), :attr:`empty` says so and nothing is asked for.
+
     >>> from datetime import timezone
     >>> f = AuditFilters.build(datetime(2024, 1, 1, tzinfo=timezone.utc), datetime(2024, 2, 1, tzinfo=timezone.utc),
     ...                        audit_log_ids=[1, 2, 3])
@@ -116,8 +143,8 @@ class AuditFilters:
         if not isinstance(desc_order, bool):
             raise InvalidInputError(f"desc_order must be a bool, not {type(desc_order).__name__}")
         return cls(
-            from_date=start.strftime(DATE_FORMAT),
-            to_date=end.strftime(DATE_FORMAT),
+            from_date=ceil_second(start).strftime(DATE_FORMAT),
+            to_date=last_second_before(end).strftime(DATE_FORMAT),
             audit_log_id=_opt_ids(audit_log_ids),
             filtered_admin_user_id=_opt_text(admin_user_id, "admin_user_id"),
             filtered_ip=_opt_strs(ips, "ips"),
@@ -125,6 +152,11 @@ class AuditFilters:
             advanced_filters=_opt_text(advanced_filters, "advanced_filters"),
             desc_order=desc_order,
         )
+
+    @property
+    def empty(self) -> bool:
+        """Whether the window holds no whole second (the dates share one sortable format)."""
+        return self.from_date > self.to_date
 
     def kwargs(self) -> dict[str, Any]:
         """Keyword arguments for the generated functions (absent filters left out)."""
@@ -164,6 +196,6 @@ def join_lists_hook(request: httpx.Request) -> None:
     request.url = join_repeated_keys(request.url)
 
 
-async def ajoin_lists_hook(request: httpx.Request) -> None:
+async def async_join_lists_hook(request: httpx.Request) -> None:
     """The async counterpart of :func:`join_lists_hook`."""
     join_lists_hook(request)

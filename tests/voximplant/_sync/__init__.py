@@ -1,0 +1,1 @@
+# Generated from tests/voximplant/_async/__init__.py by scripts/unasync.py: edit that file.
