@@ -53,10 +53,6 @@ class Event:
 Puller = Callable[[datetime, datetime, str | None], Iterator[Event]]
 
 
-def _endpoint(base_url: str | None) -> dict[str, str]:
-    return {} if base_url is None else {"base_url": base_url}
-
-
 def _text(value: object) -> str:
     """Display text of a field: string enums by value, int enums by name, None as nothing."""
     if value is None:
@@ -93,7 +89,7 @@ def pull_nlpearl(since: datetime, until: datetime, base_url: str | None) -> Iter
     """POST /v2/Account/AuditLog through ``nlpearl_audit.Client.from_env()``."""
     from nlpearl_audit import Client
 
-    with Client.from_env(**_endpoint(base_url)) as pearl:
+    with Client.from_env(base_url=base_url) as pearl:
         for ev in pearl.iter_audit_log(since, until):
             user = ev.user
             who = (user.name or user.id or "") if user else "system"

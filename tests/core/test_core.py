@@ -63,6 +63,7 @@ def build_async_client(*, vendor: str, base_url: str, **kwargs: Any) -> httpx.As
     assert vendor == "demo"
     return AsyncDemo(base_url, auth=None, **kwargs)._http
 
+
 FAST = RetryPolicy(max_retries=3, backoff_base=0.01)
 
 

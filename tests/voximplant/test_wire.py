@@ -91,7 +91,7 @@ def test_lists_booleans_and_dates_on_the_wire(account: Account) -> None:
         ({"admin_user_id": " "}, "admin_user_id is empty"),
         ({"page_size": 0}, "page_size must be an integer from 1 to 1000"),
         ({"page_size": 1001}, "page_size must be an integer from 1 to 1000"),
-        ({"cursor": -1}, "cursor must be a AuditLogCursor"),
+        ({"cursor": -1}, "cursor must be AuditLogCursor"),
         ({"cursor": "v1.garbage"}, "not a cursor token"),
         ({"desc_order": "yes"}, "desc_order must be a bool"),
     ],

@@ -88,7 +88,7 @@ def format_datetime(value: datetime, name: str = "datetime") -> str:
     >>> format_datetime(datetime(2024, 5, 1, 12, 30, 15, 999, tzinfo=UTC))
     '2024-05-01T12:30:15+00:00'
     """
-    return require_aware(value, name).isoformat(timespec="seconds")
+    return require_aware(value, name, vendor=VENDOR).isoformat(timespec="seconds")
 
 
 def floor_second(value: datetime) -> datetime:
@@ -176,7 +176,7 @@ class AuditRecord:
 
 def _utc_position(value: datetime) -> datetime:
     try:
-        return require_aware(value, "cursor.position")
+        return require_aware(value, "cursor.position", vendor=VENDOR)
     except InvalidInputError as exc:
         exc.vendor = VENDOR
         raise

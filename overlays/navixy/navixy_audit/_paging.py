@@ -247,35 +247,37 @@ def _check_actions(values: Iterable[object] | None) -> list[str] | None:
     if values is None:
         return None
     if isinstance(values, (str, bytes)):
-        raise InvalidInputError("actions must be a list of strings, not a single string: actions=['create']")
+        raise InvalidInputError(
+            "actions must be a list of strings, not a single string: actions=['create']", vendor=VENDOR
+        )
     out: list[str] = []
     for value in values:
         if not isinstance(value, str) or not value.strip():
-            raise InvalidInputError(f"actions: {value!r} is not a non-empty string")
+            raise InvalidInputError(f"actions: {value!r} is not a non-empty string", vendor=VENDOR)
         out.append(str(value))
     if not out:
-        raise InvalidInputError("actions is empty: pass None to leave the filter out")
+        raise InvalidInputError("actions is empty: pass None to leave the filter out", vendor=VENDOR)
     return out
 
 
 def _check_subusers(values: Iterable[object] | None) -> list[int] | None:
-    ids = check_ints(values, "subuser_ids")
+    ids = check_ints(values, "subuser_ids", vendor=VENDOR)
     if ids is not None and not ids:
-        raise InvalidInputError("subuser_ids is empty: pass None to leave the filter out")
+        raise InvalidInputError("subuser_ids is empty: pass None to leave the filter out", vendor=VENDOR)
     return ids
 
 
 def check_page_size(value: object) -> int:
     """``page_size``: an integer >= 1."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InvalidInputError(f"page_size must be an integer >= 1, not {value!r}")
+        raise InvalidInputError(f"page_size must be an integer >= 1, not {value!r}", vendor=VENDOR)
     return value
 
 
 def check_window_size(value: object) -> timedelta:
     """``window``: a timedelta of at least :data:`MIN_WINDOW`."""
     if not isinstance(value, timedelta) or value < MIN_WINDOW:
-        raise InvalidInputError(f"window must be a timedelta of at least {MIN_WINDOW}, not {value!r}")
+        raise InvalidInputError(f"window must be a timedelta of at least {MIN_WINDOW}, not {value!r}", vendor=VENDOR)
     return value
 
 
@@ -298,7 +300,7 @@ def plan(
     >>> p.since == start.position == t - timedelta(days=1), start.last_id
     (True, 7)
     """
-    start, end = check_window(since, until)
+    start, end = check_window(since, until, vendor=VENDOR)
     if cursor is None:
         cursor = AuditLogCursor(start)
     return Plan(since=cursor.position, until=end, page_size=page_size, window=window), cursor
@@ -332,7 +334,7 @@ def page_body(
     grouping: str | None,
 ) -> dict[str, Any]:
     """The body of one ``list_audit_log`` call as the user asked for it (checked, nothing added)."""
-    start, end = check_window(since, until)
+    start, end = check_window(since, until, vendor=VENDOR)
     request = AuditLogListRequest(from_=format_datetime(start), to=format_datetime(end))
     filters = Filters.check(subuser_ids, actions)
     if filters.subuser_ids is not None:
@@ -342,21 +344,21 @@ def page_body(
     for name, value in (("limit", limit), ("offset", offset)):
         if value is not None:
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise InvalidInputError(f"{name} must be an integer >= 0, not {value!r}")
+                raise InvalidInputError(f"{name} must be an integer >= 0, not {value!r}", vendor=VENDOR)
             setattr(request, name, value)
     if sort is not None:
         if isinstance(sort, str):
-            raise InvalidInputError('sort must be a list like ["action_datetime=asc"], not a string')
+            raise InvalidInputError('sort must be a list like ["action_datetime=asc"], not a string', vendor=VENDOR)
         for option in sort:
             if not isinstance(option, str) or not _SORT_OPTION.match(option):
-                raise InvalidInputError(f"sort option {option!r} is not <property>=asc|desc")
+                raise InvalidInputError(f"sort option {option!r} is not <property>=asc|desc", vendor=VENDOR)
         request.sort = list(sort)
     if grouping is not None:
         try:
             request.grouping = AuditLogListRequestGrouping(grouping)
         except ValueError:
             choices = ", ".join(g.value for g in AuditLogListRequestGrouping)
-            raise InvalidInputError(f"grouping must be one of {choices}, not {grouping!r}") from None
+            raise InvalidInputError(f"grouping must be one of {choices}, not {grouping!r}", vendor=VENDOR) from None
     return request.to_dict()
 
 

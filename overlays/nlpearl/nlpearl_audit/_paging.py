@@ -140,7 +140,7 @@ class AuditLogQuery:
         given = resolve_cursor(VENDOR, cursor, AuditLogCursor, AuditLogCursor.from_token)
         if given is None:
             return AuditLogCursor(self.since)
-        return attrs.evolve(given, position=require_aware(given.position, "cursor.position"))
+        return attrs.evolve(given, position=require_aware(given.position, "cursor.position", vendor=VENDOR))
 
     def span(self, cursor: AuditLogCursor) -> tuple[datetime, datetime]:
         """The window to read next: ``[cursor.position, cursor.position + window)``, within ``until``."""

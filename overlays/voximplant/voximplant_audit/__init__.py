@@ -31,7 +31,7 @@ from audit_core import (
 )
 from voximplant_audit_api import AuthenticatedClient as GeneratedClient
 
-from ._async._client import DEFAULT_BASE_URL, DEFAULT_CONCURRENCY, AsyncClient, AsyncOptions
+from ._async._client import DEFAULT_BASE_URL, DEFAULT_CONCURRENCY, AsyncClient, AsyncOptions, AsyncVoximplantOptions
 from ._auth import ENV_VAR, MAX_TOKEN_LIFETIME, Credentials, JWTAuth
 from ._errors import (
     ErrorCode,
@@ -50,7 +50,7 @@ from ._models import CSV_COLUMNS, AuditLogEntry
 from ._paging import AuditLogCursor
 from ._prefetch import AsyncAuditLogPager, AuditLogPager
 from ._report import ReportParser, TruncatedReportError
-from ._sync._client import Client, Options
+from ._sync._client import Client, Options, VoximplantOptions
 from ._wire import MAX_PAGE_SIZE, AuditFilters, join_repeated_keys
 
 __version__ = "0.2.0"
@@ -66,6 +66,7 @@ __all__ = [
     "AsyncAuditLogPager",
     "AsyncClient",
     "AsyncOptions",
+    "AsyncVoximplantOptions",
     "AuditError",
     "AuditFilters",
     "AuditLogCursor",
@@ -82,6 +83,7 @@ __all__ = [
     "JWTAuth",
     "NotFoundError",
     "Options",
+    "VoximplantOptions",
     "PermissionDeniedError",
     "RateLimitError",
     "ReportFailedError",

@@ -38,7 +38,7 @@ from ._wire import DATE_FORMAT, AuditFilters, ceil_second, last_second_before
 def _utc(value: datetime) -> datetime:
     if not isinstance(value, datetime):
         raise InvalidInputError(f"position must be a datetime, not {type(value).__name__}", vendor=VENDOR)
-    return require_aware(value, "position")
+    return require_aware(value, "position", vendor=VENDOR)
 
 
 def _ids(value: Sequence[int]) -> tuple[int, ...]:

@@ -13,6 +13,8 @@ import httpx
 
 from audit_core import InvalidInputError, check_ints, check_window, format_utc, join_list
 
+from ._errors import VENDOR
+
 DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
 #: The most records GetAuditLog returns per call.
 MAX_PAGE_SIZE = 1000
@@ -73,19 +75,21 @@ def _opt_strs(values: Iterable[str] | None, name: str) -> list[str] | None:
     if values is None:
         return None
     if isinstance(values, (str, bytes)):
-        raise InvalidInputError(f"{name} must be a list of strings, not a single {type(values).__name__}")
+        raise InvalidInputError(
+            f"{name} must be a list of strings, not a single {type(values).__name__}", vendor=VENDOR
+        )
     items = list(values)
     for item in items:
         if not isinstance(item, str):
-            raise InvalidInputError(f"{name}: {item!r} is not a string")
-    join_list(items, sep=";", name=name)  # no empty list, no blanks, no ';' inside an item
+            raise InvalidInputError(f"{name}: {item!r} is not a string", vendor=VENDOR)
+    join_list(items, sep=";", name=name, vendor=VENDOR)  # no empty list, no blanks, no ';' inside an item
     return items
 
 
 def _opt_ids(values: Iterable[int] | None) -> list[int] | None:
-    ids = check_ints(values, "audit_log_ids")
+    ids = check_ints(values, "audit_log_ids", vendor=VENDOR)
     if ids is not None and not ids:
-        raise InvalidInputError("audit_log_ids is empty: pass None to leave the filter out")
+        raise InvalidInputError("audit_log_ids is empty: pass None to leave the filter out", vendor=VENDOR)
     return ids
 
 
@@ -93,10 +97,10 @@ def _opt_text(value: object, name: str) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise InvalidInputError(f"{name} must be a string, not {type(value).__name__}")
+        raise InvalidInputError(f"{name} must be a string, not {type(value).__name__}", vendor=VENDOR)
     text = str(value).strip()
     if not text:
-        raise InvalidInputError(f"{name} is empty: pass None to leave the filter out")
+        raise InvalidInputError(f"{name} is empty: pass None to leave the filter out", vendor=VENDOR)
     return text
 
 
@@ -139,9 +143,9 @@ class AuditFilters:
         desc_order: bool = False,
     ) -> AuditFilters:
         """Check every argument (raising :class:`InvalidInputError`) before any request."""
-        start, end = check_window(since, until)
+        start, end = check_window(since, until, vendor=VENDOR)
         if not isinstance(desc_order, bool):
-            raise InvalidInputError(f"desc_order must be a bool, not {type(desc_order).__name__}")
+            raise InvalidInputError(f"desc_order must be a bool, not {type(desc_order).__name__}", vendor=VENDOR)
         return cls(
             from_date=ceil_second(start).strftime(DATE_FORMAT),
             to_date=last_second_before(end).strftime(DATE_FORMAT),
@@ -166,7 +170,9 @@ class AuditFilters:
 def check_page_size(page_size: object) -> int:
     """``page_size`` must be an int in 1..1000 (the API's limit for ``count``)."""
     if isinstance(page_size, bool) or not isinstance(page_size, int) or not 1 <= page_size <= MAX_PAGE_SIZE:
-        raise InvalidInputError(f"page_size must be an integer from 1 to {MAX_PAGE_SIZE}, not {page_size!r}")
+        raise InvalidInputError(
+            f"page_size must be an integer from 1 to {MAX_PAGE_SIZE}, not {page_size!r}", vendor=VENDOR
+        )
     return page_size
 
 
@@ -186,7 +192,7 @@ def join_repeated_keys(url: httpx.URL) -> httpx.URL:
     parts: list[str] = []
     for key in params:
         values = params.get_list(key)
-        value = values[0] if len(values) == 1 else join_list(values, sep=";", name=key)
+        value = values[0] if len(values) == 1 else join_list(values, sep=";", name=key, vendor=VENDOR)
         parts.append(f"{quote_plus(key)}={quote_plus(value, safe=';')}")
     return url.copy_with(query="&".join(parts).encode("ascii"))
 

@@ -61,7 +61,7 @@ def _with_vendor(exc: InvalidInputError) -> InvalidInputError:
 
 def _position(value: datetime) -> datetime:
     try:
-        when = require_aware(value, "position")
+        when = require_aware(value, "position", vendor=VENDOR)
     except InvalidInputError as exc:
         raise _with_vendor(exc) from None
     if when.microsecond:
@@ -247,7 +247,7 @@ class AuditQuery:
     ) -> AuditQuery:
         """Check every argument before any request; records in ``[since, until)`` are asked for."""
         try:
-            start, end = check_window(since, until)
+            start, end = check_window(since, until, vendor=VENDOR)
         except InvalidInputError as exc:
             raise _with_vendor(exc) from None
         return cls(

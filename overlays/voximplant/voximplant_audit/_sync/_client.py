@@ -67,15 +67,22 @@ DEFAULT_CONCURRENCY = 4
 CredentialsLike = Credentials | Mapping[str, Any]
 
 
-class Options(ClientOptions, total=False):
-    """The keyword options of the constructor and of ``from_env()`` / ``from_credentials()``.
+class VoximplantOptions(ClientOptions, total=False):
+    """The options of every SDK plus ``concurrency``.
 
-    Those of every SDK, plus ``base_url`` and ``concurrency`` (GetAuditLog pages in
-    flight, 1 to 16; the sync client takes it and fetches serially).
+    ``concurrency``: GetAuditLog pages in flight, 1 to 16 (the sync client takes it and fetches serially).
+    """
+
+    concurrency: int
+
+
+class Options(VoximplantOptions, total=False):
+    """The keyword options of the constructor and of ``from_credentials()``.
+
+    Those of :class:`VoximplantOptions` plus ``base_url``.
     """
 
     base_url: str
-    concurrency: int
 
 
 _OPTION_NAMES = frozenset(Options.__annotations__) | frozenset(ClientOptions.__annotations__)
@@ -139,11 +146,17 @@ class Client(BaseClient):
         return cls(Credentials.from_file(path), **options)
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, **options: Unpack[Options]) -> Self:
+    def from_env(
+        cls,
+        environ: Mapping[str, str] | None = None,
+        *,
+        base_url: str | None = None,
+        **options: Unpack[VoximplantOptions],
+    ) -> Self:
         """A client for the credentials file named by ``VOXIMPLANT_CREDENTIALS``, like the vendor's own clients."""
-        spec = cls.ENV
-        assert spec is not None
-        settings = spec.read(os.environ if environ is None else environ)
+        settings = cls._env_settings(environ, None)
+        if base_url is not None:
+            return cls.from_credentials(settings["credentials"], base_url=base_url, **options)
         return cls.from_credentials(settings["credentials"], **options)
 
     # -- hooks ---------------------------------------------------------------------------------------
@@ -196,7 +209,7 @@ class Client(BaseClient):
         size = check_page_size(page_size)
         resumed = resolve_cursor(VENDOR, cursor, AuditLogCursor, AuditLogCursor.from_token)
         start = start_cursor(since, until, desc_order, resumed)
-        walk = Walk(filters, *check_window(since, until), size, start)
+        walk = Walk(filters, *check_window(since, until, vendor=VENDOR), size, start)
 
         def fetch(query: AuditFilters, offset: int, with_total: bool) -> HistoryGetAuditLogResponse200:
             response = get_audit_log.sync_detailed(
@@ -324,7 +337,7 @@ class Client(BaseClient):
             "max_poll_interval": check_seconds(max_poll_interval, "max_poll_interval"),
             "report_timeout": check_seconds(report_timeout, "report_timeout"),
         }
-        low, high = check_window(since, until)
+        low, high = check_window(since, until, vendor=VENDOR)
 
         def flow() -> Iterator[AuditLogEntry]:
             if filters.empty:
