@@ -23,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from scripts.specs import GENERATED, VENDORS, Vendor, resolved_spec
+from scripts.specs import GENERATED, TEMPLATES, VENDORS, Vendor, generation_spec
 
 
 def generate(vendor: Vendor) -> None:
@@ -31,7 +31,7 @@ def generate(vendor: Vendor) -> None:
 
     Example: ``generate(VENDORS["nlpearl"])``.
     """
-    spec = resolved_spec(vendor.name)
+    spec = generation_spec(vendor.name)
     with tempfile.TemporaryDirectory(prefix=f"gen-{vendor.name}-") as tmp:
         spec_path = Path(tmp) / f"{vendor.name}.json"
         spec_path.write_text(json.dumps(spec, indent=2, sort_keys=False), encoding="utf-8")
@@ -49,6 +49,8 @@ def generate(vendor: Vendor) -> None:
             "none",
             "--output-path",
             str(out),
+            "--custom-template-path",
+            str(TEMPLATES),
             "--fail-on-warning",
         ]
         result = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
