@@ -81,11 +81,13 @@ def _load_yaml(path: Path) -> Any:
         return yaml.safe_load(f)
 
 
-def _apply_overlay(doc: Any, overlay: Any, path: Path) -> Any:
+def _apply_overlay(doc: Any, overlay: Any, path: Path, problems: list[str] | None = None) -> Any:
     """Apply ``overlay`` to ``doc`` action by action; every target must match.
 
     A target that matches nothing means the vendor changed its document under
-    us: better a loud failure than a silently unpatched spec.
+    us: better a loud failure than a silently unpatched spec. With ``problems``
+    given, each such action is skipped and described there instead of raising,
+    so that a report can name every one.
     """
     schema = load_schema("overlay_schema_1.0.0.yml")
     errors = sorted(Draft202012Validator(schema).iter_errors(overlay), key=str)
@@ -93,29 +95,59 @@ def _apply_overlay(doc: Any, overlay: Any, path: Path) -> Any:
         raise OverlayError(f"{path}: not a valid OpenAPI Overlay 1.0: {errors[0].message}")
     for number, action in enumerate(overlay["actions"], start=1):
         if not jsonpath_parse(action["target"]).find(doc):
-            raise OverlayError(f"{path}: action {number} ({action['target']}) matches nothing in the spec")
+            problem = f"{_shown(path)}: action {number} ({action['target']}) matches nothing in the spec"
+            if problems is None:
+                raise OverlayError(problem)
+            problems.append(problem)
+            continue
         doc = apply_overlay(doc, {"actions": [action]})
     return doc
 
 
+def _shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def vendor_spec_path(vendor: str) -> Path:
+    """The vendor's published document we keep, ``specs/<vendor>/vendor/<name>.yaml``.
+
+    >>> vendor_spec_path("nlpearl").name
+    'AuditLog.yaml'
+    """
+    folder = VENDORS[vendor].spec_dir / "vendor"
+    published = sorted(folder.glob("*.yaml"))
+    if len(published) != 1:
+        raise FileNotFoundError(f"expected one vendor spec in {folder}, found {len(published)}")
+    return published[0]
+
+
+def apply_overlays(vendor: str, doc: Any, problems: list[str] | None = None) -> dict[str, Any]:
+    """Apply ``vendor``'s overlay documents (``specs/<vendor>/overlay*.yaml``, in name order) to ``doc``.
+
+    Raises :class:`OverlayError` naming the first action that matches nothing, or,
+    with ``problems`` given, lists every such action there and skips it.
+
+    >>> doc = yaml.safe_load(vendor_spec_path("nlpearl").read_text())
+    >>> apply_overlays("nlpearl", doc)["info"]["title"]
+    'NLPearl Client API (audit log subset)'
+    """
+    for overlay_path in sorted(VENDORS[vendor].spec_dir.glob("overlay*.yaml")):
+        doc = _apply_overlay(doc, _load_yaml(overlay_path), overlay_path, problems)
+    result: dict[str, Any] = doc
+    return result
+
+
 def resolved_spec(vendor: str) -> dict[str, Any]:
-    """Return the OpenAPI document we generate from for ``vendor``.
+    """Return the OpenAPI document the SDK of ``vendor`` follows (vendor's document and our overlays).
 
     >>> resolved_spec("nlpearl")["openapi"]
     '3.0.1'
     """
-    spec_dir = VENDORS[vendor].spec_dir
-    hand_written = spec_dir / "openapi.yaml"
+    hand_written = VENDORS[vendor].spec_dir / "openapi.yaml"
     if hand_written.exists():
         doc: dict[str, Any] = _load_yaml(hand_written)
         return doc
-    published = sorted((spec_dir / "vendor").glob("*.yaml"))
-    if len(published) != 1:
-        raise FileNotFoundError(f"expected one vendor spec in {spec_dir / 'vendor'}, found {len(published)}")
-    doc = _load_yaml(published[0])
-    for overlay_path in sorted(spec_dir.glob("overlay*.yaml")):
-        doc = _apply_overlay(doc, _load_yaml(overlay_path), overlay_path)
-    return doc
+    return apply_overlays(vendor, _load_yaml(vendor_spec_path(vendor)))
 
 
 def generation_spec(vendor: str) -> dict[str, Any]:
@@ -129,5 +161,14 @@ def generation_spec(vendor: str) -> dict[str, Any]:
     >>> generation_spec("nlpearl")["components"]["schemas"]["eUserType"]["x-enum-varnames"]
     ['PLATFORM', 'API_KEY', 'SUPPORT', 'SYSTEM']
     """
-    doc: dict[str, Any] = with_description_enums(resolved_spec(vendor))
-    return doc
+    return for_generation(resolved_spec(vendor))
+
+
+def for_generation(doc: dict[str, Any]) -> dict[str, Any]:
+    """The generator's input made from a resolved document: description-listed values as enums.
+
+    >>> for_generation({"type": "integer", "description": "`3 - APIKey`"})["x-enum-varnames"]
+    ['API_KEY']
+    """
+    result: dict[str, Any] = with_description_enums(doc)
+    return result
