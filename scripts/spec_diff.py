@@ -263,6 +263,15 @@ class _Differ:
                 found[(str(resolved.get("in", "")), str(resolved["name"]))] = resolved
         return found
 
+    def _media_types(self, old: Any, new: Any, where: str) -> None:
+        """Media types offered: we send and read JSON, so only losing application/json breaks."""
+        old_types = set(old.get("content") or {}) if isinstance(old, dict) else set()
+        new_types = set(new.get("content") or {}) if isinstance(new, dict) else set()
+        for media in sorted(new_types - old_types):
+            self.add("media type added", where, media, False)
+        for media in sorted(old_types - new_types):
+            self.add("media type removed", where, media, media == "application/json")
+
     @staticmethod
     def _json_schema(body: Any) -> Any:
         content = body.get("content") if isinstance(body, dict) else None
@@ -318,6 +327,7 @@ class _Differ:
         elif old_body:
             if new_body.get("required") and not old_body.get("required"):
                 self.add("became required", f"{name} request body", "", True)
+            self._media_types(old_body, new_body, f"{name} request body")
             self.compare(self._json_schema(old_body), self._json_schema(new_body), f"{name} request body", "request")
         old_responses = old_op.get("responses") or {}
         new_responses = new_op.get("responses") or {}
@@ -331,6 +341,7 @@ class _Differ:
             if code in new_responses:
                 old_r, _ = self._deref(self.old_doc, old_response)
                 new_r, _ = self._deref(self.new_doc, new_responses[code])
+                self._media_types(old_r, new_r, f"{name} {code} response")
                 old_schema, new_schema = self._json_schema(old_r), self._json_schema(new_r)
                 if old_schema is not None and new_schema is not None:
                     self.compare(old_schema, new_schema, f"{name} {code} response", "response")
