@@ -380,3 +380,21 @@ def test_a_page_served_over_http(repo: Repo, tmp_path: Path, served: str) -> Non
     )
     code, report = repo.report("nlpearl", f"{served}/missing.md")
     assert code == 2 and "HTTP 404" in str(report["problem"])
+
+
+# -- the README's walk-through is real output ---------------------------------------------------
+
+
+def test_the_readme_report_is_what_the_command_prints(repo: Repo) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("$ python -m scripts.update_specs nlpearl get-audit-log.md\n", 1)[1].split("```", 1)[0]
+    text = NLPEARL_PAGE.read_text(encoding="utf-8")
+    text = re.sub(r"( *)`81 - Set2FA`\n", lambda m: f"{m[0]}\n{m[1]}`82 - ExportAuditLog`\n", text)
+    filter_ = (
+        "        userId:\n          type: string\n          description: >-\n            Optional filter by user ID."
+    )
+    pearl = "        pearlId:\n          type: string\n          description: Optional filter by Pearl ID.\n"
+    text = text.replace(filter_, pearl + "          nullable: true\n" + filter_)
+    (repo.root / "get-audit-log.md").write_text(text, encoding="utf-8")
+    done = repo.update("nlpearl", "get-audit-log.md")
+    assert done.returncode == 0 and done.stdout == shown
