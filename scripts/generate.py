@@ -79,7 +79,10 @@ class GenerationError(RuntimeError):
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command-line entry point."""
+    """Command-line entry point; returns the exit code.
+
+    Example: ``main(["nlpearl"])`` regenerates ``generated/nlpearl_audit_api``.
+    """
     parser = argparse.ArgumentParser(description="Regenerate the clients under generated/.")
     parser.add_argument("vendors", nargs="*", choices=[*VENDORS, []], help="default: all")
     args = parser.parse_args(argv)

@@ -96,7 +96,11 @@ class SurfaceChange:
         return f"{self.kind}: {self.where}.{self.name}" if self.where else f"{self.kind}: {self.name}"
 
     def as_json(self) -> dict[str, str]:
-        """The change as a JSON object (``--json``)."""
+        """The change as a JSON object (``--json``).
+
+        >>> SurfaceChange("new enum member", "EventType", "EXPORT_AUDIT_LOG = 82").as_json()["where"]
+        'EventType'
+        """
         return {"kind": self.kind, "where": self.where, "name": self.name}
 
 

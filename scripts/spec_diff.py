@@ -72,7 +72,11 @@ class Change:
         return text
 
     def as_json(self) -> dict[str, Any]:
-        """The change as a JSON object (``--json``)."""
+        """The change as a JSON object (``--json``).
+
+        >>> Change("operation added", "GET /a", "", False).as_json()["breaking"]
+        False
+        """
         return {
             "kind": self.kind,
             "where": self.where,

@@ -79,11 +79,19 @@ class Report:
 
     @property
     def breaking(self) -> bool:
-        """Whether any change in the vendor's document is breaking for our users."""
+        """Whether any change in the vendor's document is breaking for our users.
+
+        >>> Report("nlpearl", "page.md", changes=[Change("operation removed", "GET /a", "", True)]).breaking
+        True
+        """
         return any(c.breaking for c in self.changes)
 
     def as_json(self) -> dict[str, Any]:
-        """The report as one JSON object (``--json``), for a CI bot."""
+        """The report as one JSON object (``--json``), for a CI bot.
+
+        >>> Report("nlpearl", "page.md").as_json()["exit_code"]
+        0
+        """
         return {
             "vendor": self.vendor,
             "page": self.page,
@@ -102,7 +110,11 @@ class Report:
         }
 
     def as_text(self) -> str:
-        """The report for a person."""
+        """The report for a person.
+
+        >>> Report("nlpearl", "page.md", status="applied").as_text().splitlines()[-1]
+        'Result: applied (exit 0)'
+        """
         lines = [f"update-specs {self.vendor} <- {self.page}" + (" (dry run)" if self.dry_run else "")]
         if self.problem:
             lines += ["", self.problem]
@@ -228,7 +240,10 @@ def update(vendor: str, page_source: str, *, accept_breaking: bool = False, dry_
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command-line entry point: ``python -m scripts.update_specs VENDOR PAGE [flags]``."""
+    """Command-line entry point: ``python -m scripts.update_specs VENDOR PAGE [flags]``; returns the exit code.
+
+    Example: ``main(["nlpearl", "specs/nlpearl/vendor/AuditLog.page.md", "--dry-run", "--json"])``.
+    """
     parser = argparse.ArgumentParser(
         prog="python -m scripts.update_specs",
         description="Update a vendor's spec from its documentation page, report what changed, regenerate.",

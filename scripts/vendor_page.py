@@ -43,7 +43,11 @@ class Page:
 
     @property
     def text(self) -> str:
-        """The page decoded as UTF-8 (the seeds' and the vendors' encoding)."""
+        """The page decoded as UTF-8 (the seeds' and the vendors' encoding).
+
+        >>> Page("p.md", "# Get Audit Log".encode()).text
+        '# Get Audit Log'
+        """
         return self.content.decode("utf-8", errors="replace")
 
 
