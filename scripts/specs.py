@@ -3,18 +3,18 @@
 A vendor is one of :data:`VENDORS`. Its resolved spec is the vendor's published
 document (``specs/<vendor>/vendor/*.yaml``) with our OpenAPI Overlay documents
 (``specs/<vendor>/overlay*.yaml``) applied in name order, or our hand-written
-``specs/<vendor>/openapi.yaml``. Generation, the spec validation tests and the
-contract checks of the fake servers all read specs through :func:`resolved_spec`.
+``specs/<vendor>/openapi.yaml``. The spec validation tests and the contract
+checks of the fake servers read specs through :func:`resolved_spec`; the generator
+reads :func:`generation_spec`, the resolved spec with the enum values documented
+only in description text written out as ``enum`` lists (:mod:`scripts.enums`).
+The vendor's page is kept beside its document (``vendor/*.page.md``) and
+``scripts.update_specs`` replaces both from a newer page.
 
 Example::
 
     from scripts.specs import resolved_spec
     spec = resolved_spec("voximplant")
     assert "/GetAuditLogAsync" in spec["paths"]
-
-What the generator reads is :func:`generation_spec`: the resolved spec with the
-enum values documented only in description text written out as ``enum`` lists
-(:mod:`scripts.enums`).
 """
 
 from __future__ import annotations
