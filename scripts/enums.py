@@ -65,7 +65,7 @@ def description_values(description: str, *, integer: bool) -> list[tuple[int | s
 
 
 class DescriptionEnumError(ValueError):
-    """Description lines that cannot make an enum (a value or a member name given twice)."""
+    """Description lines that cannot make an enum (one value with two names, or one name for two values)."""
 
 
 def _enum_from_description(schema: dict[str, Any], where: str) -> None:
@@ -73,7 +73,7 @@ def _enum_from_description(schema: dict[str, Any], where: str) -> None:
     description = schema.get("description")
     if kind not in ("integer", "string") or "enum" in schema or not isinstance(description, str):
         return
-    pairs = description_values(description, integer=kind == "integer")
+    pairs = list(dict.fromkeys(description_values(description, integer=kind == "integer")))  # same line twice: once
     if not pairs:
         return
     values = [value for value, _ in pairs]
@@ -81,7 +81,9 @@ def _enum_from_description(schema: dict[str, Any], where: str) -> None:
     for label, items in (("value", [str(v) for v in values]), ("member name", names)):
         twice = sorted({x for x in items if items.count(x) > 1})
         if twice:
-            raise DescriptionEnumError(f"{where}: the description lists the {label} {', '.join(twice)} twice")
+            raise DescriptionEnumError(
+                f"{where}: the description lists the {label} {', '.join(twice)} twice, differently"
+            )
     schema["enum"] = values
     schema["x-enum-varnames"] = names
 

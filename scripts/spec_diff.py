@@ -181,10 +181,25 @@ class _Differ:
             else:
                 self.add("no longer nullable", where, "", direction == "request", direction)
         self._compare_enums(old_s, new_s, new_name or old_name or where, direction)
+        if old_type == "union":
+            self._compare_alternatives(old_s, new_s, where, direction)
+            return
         if old_type == "array":
             self.compare(old_s.get("items", {}), new_s.get("items", {}), f"{where}[]", direction)
             return
         self._compare_properties(old_s, new_s, new_name or old_name or where, direction)
+
+    def _compare_alternatives(self, old_s: dict[str, Any], new_s: dict[str, Any], where: str, direction: str) -> None:
+        """oneOf/anyOf: alternatives compared in order; more in a response, or fewer in a request, break."""
+        for key in ("oneOf", "anyOf"):
+            old_list, new_list = old_s.get(key) or [], new_s.get(key) or []
+            if len(old_list) != len(new_list):
+                more = len(new_list) > len(old_list)
+                breaks = more if direction == "response" else not more
+                self.add("alternatives changed", where, f"{key}: {len(old_list)} -> {len(new_list)}", breaks, direction)
+                continue
+            for number, (old_alt, new_alt) in enumerate(zip(old_list, new_list, strict=True), start=1):
+                self.compare(old_alt, new_alt, f"{where} ({key} {number})", direction)
 
     def _compare_enums(self, old_s: dict[str, Any], new_s: dict[str, Any], where: str, direction: str) -> None:
         old_values = old_s.get("enum")

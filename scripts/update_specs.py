@@ -47,6 +47,7 @@ import yaml
 from openapi_spec_validator import validate
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 
+from scripts.enums import DescriptionEnumError
 from scripts.generate import GenerationError, render
 from scripts.sdk_surface import SurfaceChange, compare, new_request_parameters, overlay_passes_on, surface
 from scripts.spec_diff import Change, diff_documents
@@ -198,7 +199,10 @@ def update(vendor: str, page_source: str, *, accept_breaking: bool = False, dry_
         problem = "Unusable page: its YAML block is not an OpenAPI document with paths. Nothing written."
         return _stop(report, EXIT_UNUSABLE_PAGE, "unusable page", problem)
 
-    report.changes = diff_documents(current_doc, new_doc)
+    try:
+        report.changes = diff_documents(current_doc, new_doc)
+    except DescriptionEnumError as exc:
+        return _stop(report, EXIT_FAILED, "failed", f"The enum values the page lists conflict: {exc}. Nothing written.")
     try:
         resolved = apply_overlays(vendor, copy.deepcopy(new_doc), report.overlay_problems)
     except OverlayError as exc:

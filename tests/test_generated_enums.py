@@ -92,9 +92,13 @@ def test_description_lines_become_enum_and_member_names_for_generation() -> None
     assert with_description_enums(written) == written
 
 
-def test_a_value_listed_twice_is_an_error() -> None:
-    with pytest.raises(DescriptionEnumError, match="lists the value 1 twice"):
+def test_a_value_listed_twice_differently_is_an_error_the_same_line_twice_is_not() -> None:
+    with pytest.raises(DescriptionEnumError, match="lists the value 1 twice, differently"):
         with_description_enums({"type": "integer", "description": "`1 - One`\n`1 - Uno`"})
+    with pytest.raises(DescriptionEnumError, match="lists the member name ONE twice"):
+        with_description_enums({"type": "integer", "description": "`1 - One`\n`2 - One`"})
+    schema = with_description_enums({"type": "integer", "description": "`1 - One`\n\n`1 - One`"})
+    assert (schema["enum"], schema["x-enum-varnames"]) == ([1], ["ONE"])
 
 
 def test_string_values_in_description_lines() -> None:

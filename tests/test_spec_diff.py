@@ -123,3 +123,14 @@ def test_operations_responses_and_media_types() -> None:
     ]
     del new["paths"]["/v2/Account/AuditLog"]
     assert ("operation removed", "POST /v2/Account/AuditLog", "", True) in changes(old, new)
+
+
+def test_alternatives_are_compared_in_order() -> None:
+    old = kept("nlpearl")
+    view = old["components"]["schemas"]["AuditLogView"]["properties"]
+    view["user"] = {"anyOf": [{"$ref": "#/components/schemas/AuditLogUserInfo"}, {"type": "string"}]}
+    new = copy.deepcopy(old)
+    new["components"]["schemas"]["AuditLogUserInfo"]["properties"]["email"] = {"type": "string"}
+    assert changes(old, new) == [("response field added", "AuditLogUserInfo.email", "optional", False)]
+    new["components"]["schemas"]["AuditLogView"]["properties"]["user"]["anyOf"].append({"type": "integer"})
+    assert ("alternatives changed", "AuditLogView.user", "anyOf: 2 -> 3", True) in changes(old, new)

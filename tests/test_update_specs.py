@@ -320,6 +320,15 @@ def test_an_overlay_action_that_no_longer_matches_fails_and_is_named(repo: Repo,
     assert repo.same_as_this_tree("specs", "generated")
 
 
+def test_enum_values_the_page_lists_in_conflict_fail(repo: Repo, tmp_path: Path) -> None:
+    text = re.sub(r"( *)`81 - Set2FA`\n", lambda m: f"{m[0]}\n{m[1]}`82 - Set2FA`\n", NLPEARL_PAGE.read_text())
+    page = tmp_path / "nlpearl-conflict.md"
+    page.write_text(text, encoding="utf-8")
+    code, report = repo.report("nlpearl", page)
+    assert code == 1 and report["written"] == []
+    assert "lists the member name SET_2FA twice, differently" in str(report["problem"])
+
+
 # -- unusable pages ---------------------------------------------------------------------------
 
 
