@@ -7,7 +7,7 @@ PY     := $(BIN)/python
 STAMP  := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: setup generate check-generated unasync check-unasync lint typecheck build test demo bench zabbix-start zabbix-stop clean
+.PHONY: setup generate update-specs check-generated unasync check-unasync lint typecheck build test demo bench zabbix-start zabbix-stop clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ setup: $(STAMP)
 ## Regenerate generated/ from specs/ with the pinned openapi-python-client.
 generate: $(STAMP)
 	$(PY) -m scripts.generate
+
+## Re-run the update over the vendor pages kept in specs/<vendor>/vendor/ (no diff when they are unchanged).
+## A new page: python -m scripts.update_specs VENDOR PAGE (see README, "When a vendor changes its API").
+update-specs: $(STAMP)
+	for vendor in voximplant nlpearl; do $(PY) -m scripts.update_specs $$vendor specs/$$vendor/vendor/*.page.md || exit $$?; done
 
 ## Fail when generated/ is not exactly what `make generate` writes.
 check-generated: generate

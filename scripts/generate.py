@@ -22,8 +22,9 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
-from scripts.specs import GENERATED, VENDORS, Vendor, resolved_spec
+from scripts.specs import TEMPLATES, VENDORS, Vendor, generation_spec
 
 
 def generate(vendor: Vendor) -> None:
@@ -31,7 +32,18 @@ def generate(vendor: Vendor) -> None:
 
     Example: ``generate(VENDORS["nlpearl"])``.
     """
-    spec = resolved_spec(vendor.name)
+    render(vendor, generation_spec(vendor.name), vendor.output_dir)
+
+
+def render(vendor: Vendor, spec: dict[str, Any], output_dir: Path) -> None:
+    """Generate ``vendor``'s client from ``spec`` (see :func:`scripts.specs.for_generation`) into ``output_dir``.
+
+    ``output_dir`` is replaced as a whole; :func:`generate` passes ``generated/<package>``,
+    ``scripts.update_specs`` a temporary folder, to compare before it writes anything.
+    Raises :class:`GenerationError` with the generator's output when it fails.
+
+    Example: ``render(VENDORS["nlpearl"], generation_spec("nlpearl"), Path("/tmp/out"))``.
+    """
     with tempfile.TemporaryDirectory(prefix=f"gen-{vendor.name}-") as tmp:
         spec_path = Path(tmp) / f"{vendor.name}.json"
         spec_path.write_text(json.dumps(spec, indent=2, sort_keys=False), encoding="utf-8")
@@ -49,25 +61,37 @@ def generate(vendor: Vendor) -> None:
             "none",
             "--output-path",
             str(out),
+            "--custom-template-path",
+            str(TEMPLATES),
             "--fail-on-warning",
         ]
         result = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
         if result.returncode != 0:
-            sys.stderr.write(result.stdout + result.stderr)
-            raise SystemExit(f"openapi-python-client failed for {vendor.name}")
-        shutil.rmtree(vendor.output_dir, ignore_errors=True)
-        GENERATED.mkdir(exist_ok=True)
+            raise GenerationError(f"openapi-python-client failed for {vendor.name}:\n{result.stdout}{result.stderr}")
+        shutil.rmtree(output_dir, ignore_errors=True)
+        output_dir.parent.mkdir(parents=True, exist_ok=True)
         # The generator's ruff hooks leave a cache behind: not part of the output.
-        shutil.copytree(out, vendor.output_dir, ignore=shutil.ignore_patterns(".ruff_cache"))
+        shutil.copytree(out, output_dir, ignore=shutil.ignore_patterns(".ruff_cache"))
+
+
+class GenerationError(RuntimeError):
+    """openapi-python-client refused a spec (the message carries its output)."""
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command-line entry point."""
+    """Command-line entry point; returns the exit code.
+
+    Example: ``main(["nlpearl"])`` regenerates ``generated/nlpearl_audit_api``.
+    """
     parser = argparse.ArgumentParser(description="Regenerate the clients under generated/.")
     parser.add_argument("vendors", nargs="*", choices=[*VENDORS, []], help="default: all")
     args = parser.parse_args(argv)
     for name in args.vendors or VENDORS:
-        generate(VENDORS[name])
+        try:
+            generate(VENDORS[name])
+        except GenerationError as exc:
+            sys.stderr.write(f"{exc}\n")
+            return 1
         print(f"generated/{VENDORS[name].generated_package}")
     return 0
 

@@ -9,8 +9,8 @@ import pytest
 import yaml
 from openapi_spec_validator import validate
 
-from scripts.extract_vendor_spec import extract_openapi_block
 from scripts.specs import ROOT, VENDORS, OverlayError, _apply_overlay, resolved_spec
+from scripts.vendor_page import extract_openapi_block
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 PUBLISHED = {
@@ -41,6 +41,10 @@ def test_vendor_spec_is_byte_for_byte_the_published_one(vendor: str) -> None:
     page = (SEEDS / seed).read_text(encoding="utf-8")
     kept = (ROOT / "specs" / vendor / "vendor" / name).read_bytes()
     assert kept == extract_openapi_block(page).encode("utf-8")
+    # The page itself is kept beside it, byte for byte, so the source of every spec is in the repo.
+    assert (ROOT / "specs" / vendor / "vendor" / name).with_suffix(".page.md").read_bytes() == (
+        SEEDS / seed
+    ).read_bytes()
 
 
 def test_voximplant_overlay_drops_the_token_parameter_and_adds_the_error_envelope() -> None:

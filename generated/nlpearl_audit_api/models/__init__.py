@@ -4,7 +4,9 @@ from .audit_log_api_request import AuditLogAPIRequest
 from .audit_log_user_info import AuditLogUserInfo
 from .audit_log_view import AuditLogView
 from .audit_log_view_additional_data_type_0 import AuditLogViewAdditionalDataType0
+from .event_type import EventType
 from .problem_details import ProblemDetails
+from .user_type import UserType
 from .validation_problem_details import ValidationProblemDetails
 from .validation_problem_details_errors_type_0 import (
     ValidationProblemDetailsErrorsType0,
@@ -15,7 +17,9 @@ __all__ = (
     "AuditLogUserInfo",
     "AuditLogView",
     "AuditLogViewAdditionalDataType0",
+    "EventType",
     "ProblemDetails",
+    "UserType",
     "ValidationProblemDetails",
     "ValidationProblemDetailsErrorsType0",
 )

@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.event_type import EventType
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AuditLogAPIRequest")
@@ -17,7 +18,7 @@ class AuditLogAPIRequest:
     Attributes:
         from_ (datetime.datetime | Unset): The start date and time of the audit log query range (UTC).
         to (datetime.datetime | Unset): The end date and time of the audit log query range (UTC).
-        event_type (int | None | Unset): The type of event recorded in the audit log.
+        event_type (EventType | None | Unset): The type of event recorded in the audit log.
 
             `1 - LoginAttempt`
 
@@ -74,7 +75,7 @@ class AuditLogAPIRequest:
 
     from_: datetime.datetime | Unset = UNSET
     to: datetime.datetime | Unset = UNSET
-    event_type: int | None | Unset = UNSET
+    event_type: EventType | None | Unset = UNSET
     user_id: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -89,6 +90,8 @@ class AuditLogAPIRequest:
         event_type: int | None | Unset
         if isinstance(self.event_type, Unset):
             event_type = UNSET
+        elif isinstance(self.event_type, EventType):
+            event_type = self.event_type.value
         else:
             event_type = self.event_type
 
@@ -129,12 +132,20 @@ class AuditLogAPIRequest:
         else:
             to = datetime.datetime.fromisoformat(_to)
 
-        def _parse_event_type(data: object) -> int | None | Unset:
+        def _parse_event_type(data: object) -> EventType | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            try:
+                if not isinstance(data, int):
+                    raise TypeError()
+                event_type_type_1 = EventType(data)
+
+                return event_type_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(EventType | None | Unset, data)
 
         event_type = _parse_event_type(d.pop("eventType", UNSET))
 

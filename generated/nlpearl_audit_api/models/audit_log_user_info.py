@@ -5,6 +5,7 @@ from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.user_type import UserType
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AuditLogUserInfo")
@@ -16,7 +17,7 @@ class AuditLogUserInfo:
     Attributes:
         id (None | str | Unset): The unique identifier of the user.
         name (None | str | Unset): The display name of the user.
-        type_ (int | Unset): The type/role of the user who triggered the audit log event.
+        type_ (UserType | Unset): The type/role of the user who triggered the audit log event.
 
             `1 - Platform`
 
@@ -30,7 +31,7 @@ class AuditLogUserInfo:
 
     id: None | str | Unset = UNSET
     name: None | str | Unset = UNSET
-    type_: int | Unset = UNSET
+    type_: UserType | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         id: None | str | Unset
@@ -45,7 +46,9 @@ class AuditLogUserInfo:
         else:
             name = self.name
 
-        type_ = self.type_
+        type_: int | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
 
         field_dict: dict[str, Any] = {}
 
@@ -81,7 +84,12 @@ class AuditLogUserInfo:
 
         name = _parse_name(d.pop("name", UNSET))
 
-        type_ = d.pop("type", UNSET)
+        _type_ = d.pop("type", UNSET)
+        type_: UserType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = UserType(_type_)
 
         audit_log_user_info = cls(
             id=id,

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.event_type import EventType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ class AuditLogView:
     """
     Attributes:
         timestamp (datetime.datetime | Unset):
-        event_type (int | Unset): The type of event recorded in the audit log.
+        event_type (EventType | Unset): The type of event recorded in the audit log.
 
             `1 - LoginAttempt`
 
@@ -80,7 +81,7 @@ class AuditLogView:
     """
 
     timestamp: datetime.datetime | Unset = UNSET
-    event_type: int | Unset = UNSET
+    event_type: EventType | Unset = UNSET
     additional_data: AuditLogViewAdditionalDataType0 | None | Unset = UNSET
     user: AuditLogUserInfo | None | Unset = UNSET
 
@@ -94,7 +95,9 @@ class AuditLogView:
         if not isinstance(self.timestamp, Unset):
             timestamp = self.timestamp.isoformat()
 
-        event_type = self.event_type
+        event_type: int | Unset = UNSET
+        if not isinstance(self.event_type, Unset):
+            event_type = self.event_type.value
 
         additional_data: dict[str, Any] | None | Unset
         if isinstance(self.additional_data, Unset):
@@ -141,7 +144,12 @@ class AuditLogView:
         else:
             timestamp = datetime.datetime.fromisoformat(_timestamp)
 
-        event_type = d.pop("eventType", UNSET)
+        _event_type = d.pop("eventType", UNSET)
+        event_type: EventType | Unset
+        if isinstance(_event_type, Unset):
+            event_type = UNSET
+        else:
+            event_type = EventType(_event_type)
 
         def _parse_additional_data(
             data: object,

@@ -356,6 +356,8 @@ def page_body(
     if grouping is not None:
         try:
             request.grouping = AuditLogListRequestGrouping(grouping)
+            if not request.grouping.is_known:  # generated enums are open: an unknown value is no error there
+                raise ValueError(grouping)
         except ValueError:
             choices = ", ".join(g.value for g in AuditLogListRequestGrouping)
             raise InvalidInputError(f"grouping must be one of {choices}, not {grouping!r}", vendor=VENDOR) from None

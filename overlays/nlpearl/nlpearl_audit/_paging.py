@@ -35,6 +35,7 @@ from audit_core import (
 from nlpearl_audit_api.models import AuditLogAPIRequest
 from nlpearl_audit_api.types import UNSET
 
+from ._enums import EventType
 from ._errors import OPERATION, VENDOR, error_for
 from ._models import AuditEvent
 
@@ -152,7 +153,7 @@ class AuditLogQuery:
         request = AuditLogAPIRequest(
             from_=start - EDGE_MARGIN,
             to=end + EDGE_MARGIN,
-            event_type=UNSET if self.event_type is None else self.event_type,
+            event_type=UNSET if self.event_type is None else EventType(self.event_type),
             user_id=UNSET if self.user_id is None else self.user_id,
         )
         return request.to_dict()
