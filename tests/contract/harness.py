@@ -51,6 +51,8 @@ class Harness:
     #: (environment, text the ConfigurationError must contain) for bad configurations.
     bad_envs: list[tuple[dict[str, str], str]] = field(default_factory=list)
     enum_cases: list[EnumCase] = field(default_factory=list)
+    #: The environment with credentials the vendor refuses.
+    wrong_env: dict[str, str] = field(default_factory=dict)
     #: Secret values that must never show (in reprs, errors, logs).
     secrets: list[str] = field(default_factory=list)
     _add: Callable[[datetime, int], None] | None = None
@@ -112,6 +114,11 @@ def nlpearl() -> Harness:
             "NLPEARL_SECRET_KEY": fake.secret_key,
             "NLPEARL_BASE_URL": "{url}",
         },
+        wrong_env={
+            "NLPEARL_ACCOUNT_ID": fake.account_id,
+            "NLPEARL_SECRET_KEY": "sk-not-the-key",
+            "NLPEARL_BASE_URL": "{url}",
+        },
         bad_envs=[
             ({}, "NLPEARL_ACCOUNT_ID"),
             ({"NLPEARL_ACCOUNT_ID": "acc"}, "NLPEARL_SECRET_KEY"),
@@ -154,6 +161,7 @@ def zabbix() -> Harness:
         time_field="clock",
         key=lambda rec: rec.auditid,
         env={"ZABBIX_URL": "{url}", "ZABBIX_TOKEN": token},
+        wrong_env={"ZABBIX_URL": "{url}", "ZABBIX_TOKEN": "0" * 64},
         bad_envs=[
             ({"ZABBIX_URL": "http://127.0.0.1:1"}, "ZABBIX_TOKEN"),
             ({"ZABBIX_URL": "http://127.0.0.1:1", "ZABBIX_USER": "Admin"}, "ZABBIX_PASSWORD"),
@@ -215,6 +223,7 @@ def navixy() -> Harness:
         time_field="action_date",
         key=lambda rec: rec.id,
         env={"NAVIXY_URL": "{url}", "NAVIXY_API_KEY": NAVIXY_KEY},
+        wrong_env={"NAVIXY_URL": "{url}", "NAVIXY_API_KEY": "0" * 32},
         bad_envs=[
             ({}, "NAVIXY_API_KEY"),
             ({"NAVIXY_LOGIN": "me@example.com"}, "NAVIXY_PASSWORD"),
@@ -251,6 +260,8 @@ def voximplant() -> Harness:
     folder = Path(tempfile.mkdtemp(prefix="vox-contract-"))
     credentials = folder / "credentials.json"
     credentials.write_text(json.dumps(account.credentials()), encoding="utf-8")
+    stranger = folder / "stranger.json"  # a well-formed service account the vendor does not know
+    stranger.write_text(json.dumps(make_account(account.account_id).credentials()), encoding="utf-8")
 
     def add(when: datetime, count: int) -> None:
         for record in make_records(count, start=when, step=timedelta(0), first_id=next(ids)):
@@ -264,6 +275,7 @@ def voximplant() -> Harness:
         time_field="requested",
         key=lambda rec: rec.audit_log_id,
         env={"VOXIMPLANT_CREDENTIALS": str(credentials)},
+        wrong_env={"VOXIMPLANT_CREDENTIALS": str(stranger)},
         extra={"base_url": "{url}"},
         bad_envs=[
             ({}, "VOXIMPLANT_CREDENTIALS"),

@@ -7,6 +7,14 @@ means "rate limited", a garbled JSON body) are retried up to
 ``RetryPolicy.max_retries`` times; after that :class:`RetriesExhaustedError`
 names the vendor, the operation, the attempts and the last cause. All the calls
 these SDKs make are reads, so repeating them is safe.
+
+Why our own loop rather than httpx-retries or stamina: whether to retry often
+depends on the fully read body (a JSON-RPC error inside an HTTP 200, a Navixy
+envelope code, a garbled or undecodable body), which httpx-retries' status and
+method rules cannot see; stamina retries a function, not a transport, so the
+requests an ``httpx.Auth`` flow makes (logins) and every generated operation
+would escape it; and neither raises one typed error naming the vendor, the
+operation, the attempts and the last cause. The policy itself is a dozen lines.
 """
 
 from __future__ import annotations

@@ -12,11 +12,13 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
+import httpx
 import pytest
 
 import audit_core
 from audit_core import (
     AuditError,
+    AuthenticationError,
     ConfigurationError,
     InsecureTransportWarning,
     InvalidInputError,
@@ -227,6 +229,55 @@ async def test_secrets_never_show(harness: Harness, caplog: pytest.LogCaptureFix
     everything = "\n".join([*texts, caplog.text])
     for secret in harness.secrets:
         assert secret not in everything
+
+
+async def test_refused_credentials_raise_authentication_error_in_every_vendor(harness: Harness) -> None:
+    harness.add(T0)
+    with harness.serving():
+        client = harness.module.AsyncClient.from_env(
+            {k: v.replace("{url}", harness.url) for k, v in harness.wrong_env.items()},
+            **harness.extra_for(),
+            retry_policy=FAST,
+        )
+        try:
+            with pytest.raises(AuthenticationError) as info:
+                async with client:
+                    await collect(client.iter_audit_log(T0, T0 + HOUR))
+        finally:
+            await client.aclose()
+    assert info.value.vendor == harness.vendor
+    assert all(secret not in f"{info.value!r} {info.value}" for secret in harness.secrets)
+
+
+class CorruptFirst(httpx.AsyncBaseTransport):
+    """The real network, except that the first answer claims gzip and is not: it cannot be decoded."""
+
+    def __init__(self) -> None:
+        self.inner = httpx.AsyncHTTPTransport()
+        self.corrupted = 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self.inner.handle_async_request(request)
+        if self.corrupted:
+            return response
+        self.corrupted += 1
+        await response.aread()
+        await response.aclose()
+        headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+        return httpx.Response(200, headers=headers, content=b"not gzip at all", request=request)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+async def test_an_answer_that_fails_to_decode_is_retried(harness: Harness) -> None:
+    seed(harness)
+    transport = CorruptFirst()
+    with harness.serving():
+        async with harness.from_env(harness.module.AsyncClient, retry_policy=FAST, transport=transport) as client:
+            records = await collect(client.iter_audit_log(T0, T0 + 6 * HOUR))
+    assert transport.corrupted == 1
+    assert len(records) == sum(count for _, count in LAYOUT)
 
 
 def offline(harness: Harness) -> Any:
