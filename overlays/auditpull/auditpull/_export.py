@@ -25,6 +25,10 @@ BATCH_SECONDS = 1.0
 _DONE = object()
 
 
+class ContractError(Exception):
+    """The installed SDK does not offer what auditpull needs of it."""
+
+
 class PipeClosed(Exception):
     """The reader of stdout went away (``| head``)."""
 
@@ -65,6 +69,7 @@ class VendorRun:
     since: datetime
     until: datetime
     cursor: Any = None
+    needs_token: bool = False
     drop: frozenset[str] = frozenset()
     seed: dict[str, int] = attrs.field(factory=dict)
     records: int = 0
@@ -89,6 +94,7 @@ def plan_vendor(
     run = VendorRun(vendor, client, since, until)
     if state is None:
         return run
+    run.needs_token = True
     vs = state.vendors.get(vendor.name)
     if vs is None:
         state.vendors[vendor.name] = VendorState(origin=since, frontier=since)
@@ -112,6 +118,11 @@ async def _produce(run: VendorRun, queue: asyncio.Queue[tuple[str, Any, Any]]) -
     try:
         kwargs: dict[str, Any] = {} if run.cursor is None else {"cursor": run.cursor}
         pager = run.client.iter_audit_log(run.since, run.until, **kwargs)
+        if run.needs_token and not callable(getattr(pager.cursor, "to_token", None)):
+            raise ContractError(
+                f"the installed {run.vendor.package} gives no cursor tokens (pager.cursor.to_token()), "
+                f"which --state needs: install the 0.2 SDK with pip install 'auditpull[{run.name}]'"
+            )
         numbering = Numbering(run.seed)
         to_event = run.vendor.to_event
         async for record in pager:
@@ -121,7 +132,7 @@ async def _produce(run: VendorRun, queue: asyncio.Queue[tuple[str, Any, Any]]) -
                 continue
             await queue.put((run.name, event, pager.cursor))
         run.status = "ok"
-    except AuditError as exc:
+    except (AuditError, ContractError) as exc:
         run.status, run.error = "failed", str(exc)
     except Exception as exc:  # a bug or a broken SDK: still a failed vendor, not a crashed run
         run.status, run.error = "failed", f"{type(exc).__name__}: {exc}"

@@ -72,6 +72,12 @@ def _endpoint(address: str | None) -> dict[str, Any]:
     return {"ip": address}
 
 
+def _message(event: AuditEvent) -> str:
+    who = event.actor.name or event.actor.id or "unknown"
+    what = " ".join(p for p in (event.resource.type, event.resource.name or event.resource.id) if p)
+    return f"{who}: {event.action}" + (f" {what}" if what else "")
+
+
 def to_ocsf(event: AuditEvent) -> dict[str, Any]:
     """The OCSF 1.1.0 record of ``event``: class by vendor action (see the README), time in epoch ms.
 
@@ -105,7 +111,7 @@ def to_ocsf(event: AuditEvent) -> dict[str, Any]:
         },
         "actor": {"user": actor},
         "src_endpoint": _endpoint(event.source_ip),
-        "api": {"operation": event.action or "unknown", "service": {"name": vendor.product}},
+        "message": _message(event),
     }
     if event.outcome is not None:
         record["status_id"], record["status"] = (1, "Success") if event.outcome == "success" else (2, "Failure")
@@ -114,14 +120,18 @@ def to_ocsf(event: AuditEvent) -> dict[str, Any]:
     resource = event.resource
     if chosen.class_uid == AUTHENTICATION:
         record["user"] = actor
+        record["service"] = {"name": vendor.product}  # what was logged on to
     elif chosen.class_uid == ACCOUNT_CHANGE:
         target = resource.type in ("user", "subuser", "admin_user", "sub_user")
         record["user"] = _user(resource.id, resource.name, resource.type) if target else actor
-    if chosen.class_uid == API_ACTIVITY or (chosen.class_uid == ACCOUNT_CHANGE and resource.type != "user"):
-        details = {k: v for k, v in (("type", resource.type), ("uid", resource.id), ("name", resource.name)) if v}
-        if details and chosen.class_uid == API_ACTIVITY:
-            record["resources"] = [details]
     unmapped = {k: v for k, v in event.raw.items() if k not in MAPPED_RAW.get(event.vendor, frozenset())}
+    if chosen.class_uid == API_ACTIVITY:
+        record["api"] = {"operation": event.action or "unknown", "service": {"name": vendor.product}}
+        details = {k: v for k, v in (("type", resource.type), ("uid", resource.id), ("name", resource.name)) if v}
+        if resource.id or resource.name:  # a resource needs its uid or name
+            record["resources"] = [details]
+    else:  # the IAM classes have no "api" without the cloud profile: the vendor's action stays under unmapped
+        unmapped = {"action": event.action, **unmapped}
     if unmapped:
         record["unmapped"] = jsonable(unmapped)
     return record
