@@ -83,7 +83,7 @@ class Fakes:
         return ["--url", f"voximplant={self.urls['voximplant']}"]
 
     def environ(self) -> dict[str, str]:
-        """This process's environment without any SDK variable, plus the fakes'."""
+        """The environment of this process without any SDK variable, plus the fakes' variables."""
         base = {k: v for k, v in os.environ.items() if k not in SDK_VARIABLES}
         return {**base, **self.env}
 

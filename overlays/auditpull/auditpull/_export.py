@@ -19,8 +19,9 @@ from ._event import AuditEvent
 from ._state import State, VendorState
 from ._vendors import Numbering, Vendor
 
-#: A commit (write, fsync, state) happens after this many records or this many seconds.
-BATCH_RECORDS = 5000
+#: A commit (write, fsync, state) happens after this many records or this many seconds. Fewer records per
+#: commit mean less pulled again after a crash and more fsyncs; AUDITPULL_COMMIT_RECORDS overrides it.
+BATCH_RECORDS = int(os.environ.get("AUDITPULL_COMMIT_RECORDS", "") or 5000)
 BATCH_SECONDS = 1.0
 _DONE = object()
 
