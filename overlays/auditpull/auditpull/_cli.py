@@ -250,6 +250,7 @@ def _run(
         stream = open(args.output, "ab")  # noqa: SIM115 - closed below
         sink = Sink(stream, durable=state is not None, offset=state.committed if state else stream.tell())
     progress = Progress([r.name for r in runs], enabled=not args.quiet and err.isatty(), stream=err)
+    # A vendor's failure is told as it happens; the others go on.
     try:
         if state is not None:
             state.save()
@@ -262,9 +263,7 @@ def _run(
     if outcome.pipe_closed:
         _silence_stdout()
         return EXIT_OK
-    failed = [r for r in runs if r.status == "failed"]
-    for run in failed:
-        err.write(f"auditpull: {run.name} failed: {run.error}\n")
+    failed = [r for r in runs if r.status == "failed"]  # each was told as it failed
     if not args.quiet:
         _summary(runs, time.monotonic() - started, args.output, outcome, err)
     if outcome.signal is not None:
@@ -285,7 +284,16 @@ async def _pull(
     async with AsyncExitStack() as stack:
         for client in clients.values():
             await stack.enter_async_context(client)
-        return await export(runs, sink, line, header, state, lag, progress.advance)
+        return await export(
+            runs,
+            sink,
+            line,
+            header,
+            state,
+            lag,
+            progress.advance,
+            lambda run: progress.message(f"auditpull: {run.name} failed: {run.error}"),
+        )
     raise AssertionError("unreachable")  # pragma: no cover
 
 

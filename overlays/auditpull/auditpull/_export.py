@@ -156,6 +156,7 @@ async def export(
     state: State | None,
     lag: timedelta,
     on_commit: Callable[[dict[str, int]], None] = lambda counts: None,
+    on_failure: Callable[[VendorRun], None] = lambda run: None,
 ) -> Outcome:
     """Pull every vendor of ``runs`` concurrently and write their events to ``sink``, committing as it goes."""
     outcome = Outcome()
@@ -245,6 +246,8 @@ async def export(
                 if by_name[name].status == "ok":
                     finished.append(name)
                 commit()
+                if by_name[name].status == "failed":
+                    on_failure(by_name[name])
                 continue
             pending_lines.append(line(item))
             pending_ids.setdefault(name, []).append((item.id, item.time))

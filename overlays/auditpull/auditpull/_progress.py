@@ -10,6 +10,7 @@ class Progress:
 
     def __init__(self, names: list[str], *, enabled: bool, stream: TextIO) -> None:
         self._bars: dict[str, Any] = {}
+        self._stream = stream
         if not enabled:
             return
         from tqdm import tqdm
@@ -25,6 +26,16 @@ class Progress:
             bar = self._bars.get(name)
             if bar is not None and count:
                 bar.update(count)
+
+    def message(self, text: str) -> None:
+        """One line on stderr, above the bars when there are some."""
+        if self._bars:
+            from tqdm import tqdm
+
+            tqdm.write(text, file=self._stream)
+        else:
+            self._stream.write(text + "\n")
+            self._stream.flush()
 
     def close(self) -> None:
         """Leave the bars on screen, finished."""

@@ -13,7 +13,7 @@ from .._event import Actor, AuditEvent, Resource
 from . import EnvSpec, Numbering, OcsfClass, Vendor, account_change, api_activity, authentication, opt_str
 
 _VERB = re.compile(
-    r"^(Add|Create|Get|Set|Update|Change|Edit|Bind|Unbind|Del|Delete|Remove|Attach|Detach|Logon|Login|Logout)"
+    r"^(Add|Create|Get|Set|Update|Change|Edit|Bind|Unbind|Delete|Del|Remove|Attach|Detach|Logon|Login|Logout)(?=[A-Z]|$)"
 )
 _VERBS = {
     "Add": "create",
