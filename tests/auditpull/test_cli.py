@@ -206,3 +206,67 @@ def test_a_failing_vendor_exits_1_naming_it_and_the_others_are_kept(fakes: Fakes
     assert "0123456789abcdef0123456789abcdef" not in result.stderr
     vendors = {json.loads(line)["vendor"] for line in out.read_text().splitlines()}
     assert vendors == set(VENDORS) - {"navixy"}
+
+
+def test_timeout_and_max_retries_reach_every_client(fakes: Fakes) -> None:
+    from audit_core.testing.faults import FaultPlan
+
+    pearl = fakes.fakes["nlpearl"]
+    pearl.plan = FaultPlan(rate=1.0, kinds=("500",))
+    result = export(fakes, "nlpearl", "--max-retries", "2")
+    assert result.returncode == 1
+    assert "nlpearl failed" in result.stderr and "3 attempts" in result.stderr
+    assert len(pearl.bodies) == 0 or pearl.plan.faulted == 3
+    pearl.plan = FaultPlan(rate=1.0, kinds=("stall",), stall_seconds=5)
+    result = export(fakes, "nlpearl", "--max-retries", "0", "--timeout", "0.3")
+    assert result.returncode == 1
+    assert "nlpearl failed" in result.stderr and "1 attempts" in result.stderr
+
+
+def test_an_output_that_cannot_be_written_is_a_usage_error(fakes: Fakes, tmp_path: Path) -> None:
+    result = export(fakes, "nlpearl", "--output", str(tmp_path / "missing" / "out.jsonl"))
+    assert result.returncode == 2 and "cannot write --output" in result.stderr
+
+
+def test_progress_only_on_a_terminal_and_quiet_means_quiet(fakes: Fakes, tmp_path: Path) -> None:
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    primary, secondary = pty.openpty()
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a terminal has a size
+    cmd = [
+        sys.executable,
+        "-m",
+        "auditpull",
+        "export",
+        "--since",
+        "30h",
+        "--output",
+        str(tmp_path / "a.jsonl"),
+        *fakes.cli_args(),
+    ]
+    child = subprocess.Popen(cmd, env=fakes.environ(), stderr=secondary, stdout=subprocess.DEVNULL)
+    os.close(secondary)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(primary, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert child.wait(timeout=60) == 0
+    os.close(primary)
+    screen = seen.decode(errors="replace")
+    assert all(f"{vendor}" in screen for vendor in VENDORS)
+    assert " rec" in screen and "rec/s" in screen  # tqdm's counts and rates
+    plain = export(fakes, "--since", "30h", "--output", str(tmp_path / "b.jsonl"))
+    assert "rec/s" not in plain.stderr and "records to" in plain.stderr  # not a terminal: the summary only
+    quiet = export(fakes, "--since", "30h", "--output", str(tmp_path / "c.jsonl"), "--quiet")
+    assert quiet.returncode == 0 and quiet.stderr == ""

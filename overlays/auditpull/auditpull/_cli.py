@@ -110,6 +110,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StateError as exc:
         err.write(f"auditpull: {exc}\n")
         return EXIT_USAGE
+    except KeyboardInterrupt:  # before the pull started (its own handler takes over then)
+        err.write("auditpull: stopped before any record was written\n")
+        return EXIT_SIGNAL[signal.SIGINT]
 
 
 def _choose_vendors(names: list[str], env: Mapping[str, str]) -> list[Vendor]:
@@ -247,7 +250,10 @@ def _run(
         stream = sys.stdout.buffer
         sink = Sink(stream, durable=False, offset=0)
     else:
-        stream = open(args.output, "ab")  # noqa: SIM115 - closed below
+        try:
+            stream = open(args.output, "ab")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            raise UsageError(f"cannot write --output {args.output}: {exc.strerror}") from None
         sink = Sink(stream, durable=state is not None, offset=state.committed if state else stream.tell())
     progress = Progress([r.name for r in runs], enabled=not args.quiet and err.isatty(), stream=err)
     # A vendor's failure is told as it happens; the others go on.
