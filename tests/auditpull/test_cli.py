@@ -64,7 +64,7 @@ def test_every_vendor_in_every_format(fakes: Fakes, vendor: str, fmt: str, tmp_p
 def test_every_configured_vendor_by_default_and_the_summary(fakes: Fakes, tmp_path: Path) -> None:
     since, until, window = _window()
     out = tmp_path / "all.jsonl"
-    result = export(fakes, *window, "--output", str(out))
+    result = export(fakes, *window, "--output", str(out), "--timeout", "30", "--max-retries", "2")
     assert result.returncode == 0, result.stderr
     events = [json.loads(line) for line in out.read_text().splitlines()]
     for vendor in VENDORS:

@@ -50,7 +50,11 @@ def _vendor_help(vendors: Mapping[str, Vendor]) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The command line (``auditpull --help``)."""
+    """The command line (``auditpull --help``).
+
+    >>> build_parser().parse_args(["export", "zabbix", "--since", "7d"]).since
+    '7d'
+    """
     vendors = registry()
     parser = _Parser(
         prog="auditpull", description="Pull vendors' audit logs, exactly once, as JSON lines, CSV or OCSF."
@@ -92,7 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line (the ``auditpull`` console script); return the exit status.
+
+    >>> main(["export", "--since", "0h"])  # doctest: +SKIP
+    2
+    """
     err = sys.stderr
     try:
         args = build_parser().parse_args(argv)
