@@ -270,3 +270,12 @@ def test_progress_only_on_a_terminal_and_quiet_means_quiet(fakes: Fakes, tmp_pat
     assert "rec/s" not in plain.stderr and "records to" in plain.stderr  # not a terminal: the summary only
     quiet = export(fakes, "--since", "30h", "--output", str(tmp_path / "c.jsonl"), "--quiet")
     assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def test_the_csv_header_goes_only_into_an_empty_file(fakes: Fakes, tmp_path: Path) -> None:
+    out = tmp_path / "audit.csv"
+    for _ in range(2):
+        assert export(fakes, "navixy", "--since", "30h", "--format", "csv", "--output", str(out)).returncode == 0
+    rows = list(csv.reader(io.StringIO(out.read_text())))
+    assert [tuple(r) for r in rows].count(CSV_COLUMNS) == 1
+    assert len(rows) == 1 + 2 * len(fakes.added["navixy"])

@@ -191,9 +191,10 @@ def test_a_torn_tail_is_truncated_and_written_again(fakes: Fakes, tmp_path: Path
     assert result.returncode == 2 and "changed outside auditpull" in result.stderr
 
 
+@pytest.mark.parametrize("lag", ["0s", "10m"])
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_repeated_kill_9_at_random_moments_then_completion_gives_the_exact_set(
-    vendor: str, tmp_path: Path, figures: Any
+    vendor: str, lag: str, tmp_path: Path, figures: Any
 ) -> None:
     rng = random.Random(20261125)
     now = datetime.now(UTC)
@@ -222,14 +223,17 @@ def test_repeated_kill_9_at_random_moments_then_completion_gives_the_exact_set(
             str(out),
             "--state",
             str(state),
+            "--lag",
+            lag,
             *fakes.cli_args(),
         ]
-        kills = torn = 0
+        kills = torn = attempts = 0
         progress = []
         env = {**fakes.environ(), "AUDITPULL_COMMIT_RECORDS": "300"}  # many commits: kills land between them
-        for _ in range(8):
+        while kills < 6 and attempts < 20:  # six runs killed, each at a random moment of its life
+            attempts += 1
             child = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            time.sleep(rng.uniform(0.3, duration))
+            time.sleep(rng.uniform(0.3, 0.3 + duration / 3))
             if child.poll() is None:
                 os.kill(child.pid, signal.SIGKILL)
                 kills += 1
@@ -245,5 +249,12 @@ def test_repeated_kill_9_at_random_moments_then_completion_gives_the_exact_set(
         got = _ids(out)  # every line parses: no torn or partial line survives
         assert sorted(got) == sorted(expected)
         assert len(got) == len(set(got))
-        figures(f"kill -9 {vendor}", kills=kills, torn_tails_truncated=torn, records=len(got), lost=0, repeated=0)
-        assert kills >= 3
+        figures(
+            f"kill -9 {vendor} --lag {lag}",
+            kills=kills,
+            torn_tails_truncated=torn,
+            records=len(got),
+            lost=0,
+            repeated=0,
+        )
+        assert kills == 6
