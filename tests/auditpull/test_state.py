@@ -258,3 +258,19 @@ def test_repeated_kill_9_at_random_moments_then_completion_gives_the_exact_set(
             repeated=0,
         )
         assert kills == 6
+
+
+def test_a_state_position_the_sdk_cannot_read_says_how_to_forget_it(fakes: Fakes, tmp_path: Path) -> None:
+    out, state = tmp_path / "audit.jsonl", tmp_path / "audit.state"
+    assert export(fakes, "nlpearl", "--output", str(out), "--state", str(state)).returncode == 0
+    saved = _state(state)
+    saved["vendors"]["nlpearl"]["cursor"] = "not-a-token"
+    state.write_text(json.dumps(saved))
+    result = export(fakes, "nlpearl", "--output", str(out), "--state", str(state))
+    # Read by auditpull before any request (exit 2), or refused by the SDK (exit 1): either way, what to do.
+    assert result.returncode in (1, 2)
+    assert "auditpull state reset" in result.stderr
+    assert "Traceback" not in result.stderr
+    state.write_text("{not json")
+    result = export(fakes, "nlpearl", "--output", str(out), "--state", str(state))
+    assert result.returncode == 2 and "is not an auditpull state file" in result.stderr

@@ -13,10 +13,10 @@ from typing import IO, Any
 
 import attrs
 
-from audit_core import AuditError
+from audit_core import AuditError, InvalidInputError
 
 from ._event import AuditEvent
-from ._state import State, VendorState
+from ._state import State, StateError, VendorState
 from ._vendors import Numbering, Vendor
 
 #: A commit (write, fsync, state) happens after this many records or this many seconds. Fewer records per
@@ -102,7 +102,13 @@ def plan_vendor(
         return run
     if vs.cursor is not None and lag == timedelta(0):
         run.since = vs.origin
-        run.cursor = vendor.resume(vendor.module(), vs.cursor)
+        try:
+            run.cursor = vendor.resume(vendor.module(), vs.cursor)
+        except AuditError as exc:
+            raise StateError(
+                f"{state.path}: the {vendor.name} position is not a cursor the installed SDK reads ({exc}); "
+                f"forget it with: auditpull state reset {state.path} {vendor.name}"
+            ) from None
         run.seed = vendor.numbering_seed(vs.recent, vs.position)
         if until <= vs.frontier:
             run.status = "ok"
@@ -133,6 +139,9 @@ async def _produce(run: VendorRun, queue: asyncio.Queue[tuple[str, Any, Any]]) -
                 continue
             await queue.put((run.name, event, pager.cursor))
         run.status = "ok"
+    except InvalidInputError as exc:
+        hint = "; the state's position may be from another SDK: see auditpull state reset" if run.cursor else ""
+        run.status, run.error = "failed", f"{exc}{hint}"
     except (AuditError, ContractError) as exc:
         run.status, run.error = "failed", str(exc)
     except Exception as exc:  # a bug or a broken SDK: still a failed vendor, not a crashed run
