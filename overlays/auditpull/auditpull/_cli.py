@@ -279,7 +279,7 @@ def _run(
         return EXIT_OK
     failed = [r for r in runs if r.status == "failed"]  # each was told as it failed
     if not args.quiet:
-        _summary(runs, time.monotonic() - started, args.output, outcome, err)
+        _summary(runs, time.monotonic() - started, args.output, outcome, err, state_used=state is not None)
     if outcome.signal is not None:
         return EXIT_SIGNAL.get(signal.Signals(outcome.signal), 128 + outcome.signal)
     return EXIT_FAILED if failed else EXIT_OK
@@ -319,12 +319,15 @@ def _silence_stdout() -> None:
     os.close(devnull)
 
 
-def _summary(runs: list[VendorRun], seconds: float, output: str, outcome: Outcome, err: TextIO) -> None:
+def _summary(
+    runs: list[VendorRun], seconds: float, output: str, outcome: Outcome, err: TextIO, *, state_used: bool
+) -> None:
     total = sum(r.records for r in runs)
     where = "stdout" if output == "-" else output
     head = f"auditpull: {total} records to {where} in {seconds:.1f} s"
     if outcome.signal is not None:
-        head += f" (stopped by {signal.Signals(outcome.signal).name}; the state covers what was written)"
+        covered = "; the state covers what was written" if state_used else ""
+        head += f" (stopped by {signal.Signals(outcome.signal).name}{covered})"
     err.write(head + "\n")
     for run in runs:
         span = f"{format_time(run.first)} .. {format_time(run.last)}" if run.first and run.last else "no new records"
