@@ -274,3 +274,12 @@ def test_a_state_position_the_sdk_cannot_read_says_how_to_forget_it(fakes: Fakes
     state.write_text("{not json")
     result = export(fakes, "nlpearl", "--output", str(out), "--state", str(state))
     assert result.returncode == 2 and "is not an auditpull state file" in result.stderr
+
+
+def test_a_temporary_state_left_by_a_killed_save_is_cleared(fakes: Fakes, tmp_path: Path) -> None:
+    out, state = tmp_path / "audit.jsonl", tmp_path / "audit.state"
+    stale = tmp_path / ".audit.state.4242.tmp"
+    stale.write_text('{"auditpull_state": 1, "half": ')
+    assert export(fakes, "nlpearl", "--output", str(out), "--state", str(state)).returncode == 0
+    assert not stale.exists()
+    assert _state(state)["vendors"]["nlpearl"]["records"] == len(_ids(out))

@@ -28,7 +28,7 @@ from ._event import format_time
 from ._export import Outcome, Sink, VendorRun, export, plan_vendor
 from ._formats import FORMATS, formatter
 from ._progress import Progress
-from ._state import LockedError, State, StateError, locked
+from ._state import LockedError, State, StateError, fsync_dir, locked
 from ._times import UsageError, parse_span, parse_when
 from ._vendors import Vendor, registry
 
@@ -258,10 +258,13 @@ def _run(
         stream = sys.stdout.buffer
         sink = Sink(stream, durable=False, offset=0)
     else:
+        created = not os.path.exists(args.output)
         try:
             stream = open(args.output, "ab")  # noqa: SIM115 - closed below
         except OSError as exc:
             raise UsageError(f"cannot write --output {args.output}: {exc.strerror}") from None
+        if created and state is not None:  # the new file's name must be on disk before a state names it
+            fsync_dir(Path(args.output).absolute().parent)
         sink = Sink(stream, durable=state is not None, offset=state.committed if state else stream.tell())
     progress = Progress([r.name for r in runs], enabled=not args.quiet and err.isatty(), stream=err)
     # A vendor's failure is told as it happens; the others go on.

@@ -192,6 +192,9 @@ def locked(path: Path) -> Iterator[None]:
                 f"another auditpull run is using the state file {path} (it holds {lock_path}); "
                 "wait for it to finish or give another --state"
             ) from None
+        for stale in path.parent.glob(f".{path.name}.*.tmp"):  # left by a run killed while saving
+            with contextlib.suppress(OSError):
+                stale.unlink()
         yield
     finally:
         os.close(fd)
