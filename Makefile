@@ -45,9 +45,9 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict overlays/core/audit_core overlays/voximplant/voximplant_audit overlays/nlpearl/nlpearl_audit \
-		overlays/zabbix/zabbix_audit overlays/navixy/navixy_audit scripts
+		overlays/zabbix/zabbix_audit overlays/navixy/navixy_audit overlays/auditpull/auditpull scripts
 
-## Wheels and sdists of audit-core and the four SDKs into dist/.
+## Wheels and sdists of audit-core, the four SDKs and auditpull into dist/.
 build: $(STAMP)
 	$(PY) -m scripts.build
 

@@ -10,6 +10,7 @@ Example::
 
     python -m scripts.bench              # all scenarios
     python -m scripts.bench --records 20000
+    python -m scripts.bench auditpull    # peak RSS of auditpull export: 100,000 and 1,000,000 records
 """
 
 from __future__ import annotations
@@ -19,13 +20,21 @@ import csv
 import gc
 import gzip
 import io
+import json
 import multiprocessing
+import os
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+from typing import Any
 
 import attrs
 import httpx
@@ -261,11 +270,106 @@ def bench_zabbix(records: int, repeats: int) -> list[str]:
         return [report("zabbix auditlog.get (1000, 50 per second)", measure(sdk, repeats), measure(unpaged, repeats))]
 
 
+class _SyntheticPearl(BaseHTTPRequestHandler):
+    """NLPearl's audit endpoint over ``total`` synthetic events, one every ``step``, made per request.
+
+    The fakes hold their records in lists and scan them per request: fine for tests, too slow for
+    a million records. This one makes the events of the window asked for, so the server is never
+    the bottleneck (and it runs in a child process, outside what is measured).
+    """
+
+    total = 0
+    step = timedelta(seconds=60)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet."""
+
+    def do_POST(self) -> None:
+        """Answer one window: events with ``from <= t <= to``, newest first."""
+        body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
+        first, last = (datetime.fromisoformat(body[k].replace("Z", "+00:00")) for k in ("from", "to"))
+        lo = max(0, -(-(first - START) // self.step))
+        hi = min(self.total - 1, (last - START) // self.step)
+        events = [
+            {
+                "timestamp": (START + k * self.step).isoformat().replace("+00:00", "Z"),
+                "eventType": 30 + k % 2,
+                "user": {"id": f"u{k % 97}", "name": "Bench User", "type": 1},
+                "additionalData": {"ip": "198.51.100.7"},
+            }
+            for k in range(hi, lo - 1, -1)
+        ]
+        data = json.dumps(events).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+def bench_auditpull(sizes: tuple[int, ...] = (100_000, 1_000_000)) -> list[str]:
+    """Peak RSS of ``auditpull export --state`` to JSONL of ``sizes`` records (NLPearl-shaped, synthetic).
+
+    The run is a child process; its peak resident memory comes from ``wait4``. The target is
+    under 150 MB for both sizes: output is streamed, so memory must not grow with the count.
+    """
+    from audit_core.testing.servers import base_url, serve
+
+    lines = []
+    for total in sizes:
+        handler = type("Pearl", (_SyntheticPearl,), {"total": total})
+
+        @contextmanager
+        def server(handler: type[BaseHTTPRequestHandler] = handler) -> Iterator[str]:
+            with serve(handler) as srv:
+                yield base_url(srv)
+
+        with in_child(server) as url, tempfile.TemporaryDirectory(prefix="bench-auditpull-") as tmp:
+            until = START + total * _SyntheticPearl.step
+            env = {
+                **os.environ,
+                "NLPEARL_ACCOUNT_ID": "bench",
+                "NLPEARL_SECRET_KEY": "bench-key",
+                "NLPEARL_BASE_URL": url,
+            }
+            out = Path(tmp) / "audit.jsonl"
+            cmd = [
+                sys.executable,
+                "-m",
+                "auditpull",
+                "export",
+                "nlpearl",
+                "--since",
+                START.isoformat(),
+                "--until",
+                until.isoformat(),
+                "--output",
+                str(out),
+                "--state",
+                str(Path(tmp) / "audit.state"),
+                "--quiet",
+            ]
+            started = time.perf_counter()
+            child = subprocess.Popen(cmd, env=env)
+            _, status, usage = os.wait4(child.pid, 0)
+            seconds = time.perf_counter() - started
+            with out.open("rb") as stream:
+                written = sum(1 for _ in stream)
+            peak = usage.ru_maxrss / 1024  # KiB on Linux
+            verdict = "ok" if peak < 150 and written == total and status == 0 else "OVER TARGET OR INCOMPLETE"
+            lines.append(
+                f"auditpull export --state, jsonl {total:>9} rec  {seconds:7.1f} s  peak RSS {peak:6.1f} MiB "
+                f"(target < 150)  wrote {written}  {verdict}"
+            )
+    return lines
+
+
 BENCHES: dict[str, Callable[[int, int], list[str]]] = {
     "voximplant": bench_voximplant,
     "navixy": bench_navixy,
     "nlpearl": bench_nlpearl,
     "zabbix": bench_zabbix,
+    "auditpull": lambda records, repeats: bench_auditpull(),
 }
 
 

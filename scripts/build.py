@@ -1,4 +1,4 @@
-"""Build a wheel and an sdist of audit-core and of each vendor SDK into ``dist/``.
+"""Build a wheel and an sdist of audit-core, of each vendor SDK and of auditpull into ``dist/``.
 
 A vendor distribution is its overlay folder (``overlays/<vendor>/``: the
 pyproject, README and hand-written package) plus its generated client
@@ -9,6 +9,7 @@ Example::
 
     python -m scripts.build            # every distribution
     python -m scripts.build zabbix     # audit-core and zabbix-audit
+    python -m scripts.build auditpull  # audit-core and auditpull (its SDKs are extras)
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ _IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".mypy_cache")
 
 
 def build(name: str, out: Path = DIST) -> list[Path]:
-    """Build one distribution (``"core"`` or a vendor name); return the files written.
+    """Build one distribution (``"core"``, a vendor name or ``"auditpull"``); return the files written.
 
     Example: ``build("nlpearl")``.
     """
@@ -51,13 +52,13 @@ def build(name: str, out: Path = DIST) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
-    parser = argparse.ArgumentParser(description="Build the SDK distributions into dist/.")
-    parser.add_argument("names", nargs="*", choices=[*VENDORS, []], help="vendors (default: all)")
+    parser = argparse.ArgumentParser(description="Build the SDK distributions and auditpull into dist/.")
+    parser.add_argument("names", nargs="*", choices=[*VENDORS, "auditpull", []], help="default: all")
     args = parser.parse_args(argv)
     if DIST.exists():
         shutil.rmtree(DIST)
     DIST.mkdir()
-    for name in ["core", *(args.names or VENDORS)]:
+    for name in ["core", *(args.names or [*VENDORS, "auditpull"])]:
         for path in build(name):
             print(path.relative_to(ROOT))
     return 0

@@ -148,3 +148,81 @@ def test_wheel_installs_in_an_empty_venv_and_type_checks(vendor: str, wheelhouse
         cwd=tmp_path,
     )
     assert "Success" in out
+
+
+AUDITPULL_EXAMPLE = """
+    from collections.abc import AsyncIterator, Iterator
+    from datetime import datetime
+    from typing import Any
+
+    import auditpull
+    from auditpull import Actor, AuditEvent, Resource
+    from nlpearl_audit import AsyncClient, Client
+
+    def pull(pearl: Client, since: datetime, until: datetime) -> Iterator[dict[str, Any]]:
+        for ev in auditpull.events(pearl, since, until):
+            who: Actor = ev.actor
+            what: Resource = ev.resource
+            yield auditpull.to_ocsf(ev) if who.id and what.type else ev.to_dict()
+
+    async def ids(pearl: AsyncClient, since: datetime, until: datetime) -> AsyncIterator[str]:
+        async for ev in auditpull.aevents(pearl, since, until):
+            yield ev.id
+
+    assert auditpull.OCSF_VERSION == "1.1.0" and isinstance(auditpull.__version__, str)
+    assert AuditEvent.__name__ == "AuditEvent"
+"""
+
+
+def test_auditpull_installs_from_its_wheel_with_an_extra_and_its_console_script_runs(
+    wheelhouse: Path, tmp_path: Path
+) -> None:
+    import json
+    import os
+    from datetime import UTC, datetime, timedelta
+
+    from nlpearl_audit.testing import NLPearlFake
+
+    build("nlpearl", wheelhouse)
+    build("auditpull", wheelhouse)
+    wheels = list(wheelhouse.glob("auditpull-*.whl"))
+    assert len(wheels) == 1 and list(wheelhouse.glob("auditpull-*.tar.gz")), wheels
+    venv = tmp_path / "venv"
+    run(sys.executable, "-m", "venv", venv, cwd=tmp_path)
+    python = venv / "bin" / "python"
+    pip = (python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--find-links", wheelhouse)
+    run(*pip, f"{wheels[0]}[nlpearl]", cwd=tmp_path)
+    where = run(python, "-c", "import auditpull, nlpearl_audit; print(auditpull.__file__)", cwd=tmp_path)
+    assert Path(where.strip()).is_relative_to(venv)
+    script = venv / "bin" / "auditpull"
+    assert "auditpull" in run(script, "--version", cwd=tmp_path)
+    fake = NLPearlFake(account_id="pkg-account", secret_key="pkg-secret-Zz9")
+    now = datetime.now(UTC)
+    for i in range(5):
+        fake.add(now - timedelta(hours=i + 1), 2, user={"id": f"u{i}", "name": "n", "type": 1})
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NLPEARL_", "ZABBIX_", "NAVIXY_", "VOXIMPLANT_"))}
+    with fake.running() as url:
+        env.update(NLPEARL_ACCOUNT_ID=fake.account_id, NLPEARL_SECRET_KEY=fake.secret_key, NLPEARL_BASE_URL=url)
+        args = (script, "export", "--since", "1d", "--output", "out.jsonl", "--state", "out.state", "--format", "ocsf")
+        result = subprocess.run(
+            [str(a) for a in args], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+        )
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert len(records) == 5 and {r["class_uid"] for r in records} == {3002}
+    assert "pkg-secret-Zz9" not in result.stderr
+    example = tmp_path / "example.py"
+    example.write_text(textwrap.dedent(AUDITPULL_EXAMPLE))
+    run(python, example, cwd=tmp_path)
+    out = run(
+        sys.executable,
+        "-m",
+        "mypy",
+        "--strict",
+        "--no-incremental",
+        "--python-executable",
+        python,
+        example,
+        cwd=tmp_path,
+    )
+    assert "Success" in out
