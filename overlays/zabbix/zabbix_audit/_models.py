@@ -17,7 +17,7 @@ from zabbix_audit_api.types import Unset
 class AuditAction(enum.IntEnum):
     """What was done (``action`` of an audit record), as documented by Zabbix.
 
-    6.0 defines 0-10; ``CONFIG_REFRESH`` (11) and ``PUSH`` (12) come with later versions.
+    6.0 defines 0-10; ``CONFIG_REFRESH`` (11) and ``PUSH`` (12) come with 7.0.
 
     >>> AuditAction(8).name
     'LOGIN'
@@ -36,7 +36,7 @@ class AuditAction(enum.IntEnum):
 
 
 class ResourceType(enum.IntEnum):
-    """What it was done to (``resourcetype`` of an audit record), as documented by Zabbix 6.0.
+    """What it was done to (``resourcetype`` of an audit record), as defined by Zabbix 6.0 and 7.0 (49-55).
 
     >>> ResourceType(14).name
     'HOST_GROUP'
@@ -81,6 +81,13 @@ class ResourceType(enum.IntEnum):
     SCHEDULED_REPORT = 46
     HA_NODE = 47
     SLA = 48
+    USER_DIRECTORY = 49
+    TEMPLATE_GROUP = 50
+    CONNECTOR = 51
+    LLD_RULE = 52
+    HISTORY = 53
+    MFA = 54
+    PROXY_GROUP = 55
 
 
 def _text(value: str | Unset) -> str:
