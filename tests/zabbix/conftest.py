@@ -14,8 +14,10 @@ which shares this machine's ports and ``/etc/zabbix``) is used as it is and left
 from __future__ import annotations
 
 import itertools
+import os
 import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -112,6 +114,15 @@ def zabbix_version(request: pytest.FixtureRequest) -> str:
 def zabbix_base_url(zabbix_version: str) -> str:
     """The base URL of the real Zabbix of ``zabbix_version``, e.g. ``http://127.0.0.1:18070``."""
     return SERVERS.base_url(zabbix_version)
+
+
+@pytest.fixture(scope="session")
+def zabbix_frontend_dir(zabbix_version: str) -> Path:
+    """The PHP sources of the real frontend of ``zabbix_version`` (7.0: inside its chroot)."""
+    if zabbix_version == "6.0":
+        return Path("/usr/share/zabbix")
+    state = os.environ.get("ZABBIX70_TEST_STATE_DIR") or str(ROOT / ".cache" / "zabbix-7.0")
+    return Path(state) / "root" / "usr" / "share" / "zabbix"
 
 
 class RealZabbix:

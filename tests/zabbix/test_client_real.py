@@ -6,11 +6,13 @@ Every test runs once per version of ``tests.zabbix.conftest.REAL_VERSIONS`` (the
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -252,3 +254,14 @@ def test_records_arriving_while_iterating_on_the_real_server(zabbix_base_url: st
         stop.set()
         helper.close()
         real.call("hostgroup.delete", groupids)
+
+
+def test_the_sdk_knows_every_action_and_resource_type_of_the_server(zabbix_frontend_dir: Path) -> None:
+    """``AuditAction`` and ``ResourceType`` hold every ``CAudit::ACTION_*`` / ``RESOURCE_*`` of the real frontend."""
+    source = (zabbix_frontend_dir / "include" / "classes" / "api" / "CAudit.php").read_text()
+    constants = {
+        kind: {int(v) for v in re.findall(rf"const {kind}_\w+ = (\d+);", source)} for kind in ("ACTION", "RESOURCE")
+    }
+    assert len(constants["ACTION"]) >= 8 and len(constants["RESOURCE"]) >= 30  # the file was read
+    assert constants["ACTION"] <= {a.value for a in AuditAction}
+    assert constants["RESOURCE"] <= {r.value for r in ResourceType}
