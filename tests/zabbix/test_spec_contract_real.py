@@ -147,6 +147,19 @@ def test_user_login_and_logout(contract: tuple[httpx.Client, ContractTransport])
     }
 
 
+def test_the_old_login_name_user(plain: httpx.Client, zabbix_version: str) -> None:
+    """``user`` instead of ``username`` (outside the spec): 6.0 still takes it, 7.0 refuses it."""
+    data = rpc(plain, "user.login", {"user": "Admin", "password": "zabbix"})
+    if zabbix_version == "6.0":
+        rpc(plain, "user.logout", [], auth=data["result"])
+    else:
+        assert data["error"] == {
+            "code": -32602,
+            "message": "Invalid params.",
+            "data": 'Invalid parameter "/": unexpected parameter "user".',
+        }
+
+
 def test_bad_password_is_an_application_error(contract: tuple[httpx.Client, ContractTransport]) -> None:
     client, _ = contract
     data = rpc(client, "user.login", {"username": "Admin", "password": "not-the-password"})
