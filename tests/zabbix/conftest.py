@@ -90,6 +90,8 @@ SERVERS = RealServers()
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Start every real version the selected tests need, in the background, before the first test runs."""
+    if session.config.option.collectonly:
+        return
     needed: set[str] = set()
     for item in session.items:
         callspec = getattr(item, "callspec", None)
