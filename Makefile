@@ -60,11 +60,14 @@ demo: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m scripts.bench
 
+## The real Zabbix servers of the tests (ZABBIX_VERSIONS="7.0" for one of them).
+ZABBIX_VERSIONS ?= 6.0 7.0
+
 zabbix-start: $(STAMP)
-	scripts/zabbix-server start
+	for v in $(ZABBIX_VERSIONS); do scripts/zabbix-server start --version $$v || exit 1; done
 
 zabbix-stop:
-	scripts/zabbix-server stop
+	for v in $(ZABBIX_VERSIONS); do scripts/zabbix-server stop --version $$v || exit 1; done
 
 clean:
 	rm -rf dist build .mypy_cache .ruff_cache .pytest_cache

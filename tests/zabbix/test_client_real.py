@@ -1,13 +1,18 @@
-"""The SDK against the REAL Zabbix 6.0 (scripts/zabbix-server): logins, filters, the 5,000-record burst, errors."""
+"""The SDK against the REAL Zabbix 6.0 and 7.0 (scripts/zabbix-server): logins, filters, the 5,000-record burst, errors.
+
+Every test runs once per version of ``tests.zabbix.conftest.REAL_VERSIONS`` (the ``zabbix_version`` fixture).
+"""
 
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -68,12 +73,12 @@ def api_token(real: RealZabbix) -> Iterator[str]:
 
 
 def test_password_login_typed_records_and_logout(
-    zabbix_base_url: str, real: RealZabbix, groups: tuple[str, int, int]
+    zabbix_base_url: str, zabbix_version: str, real: RealZabbix, groups: tuple[str, int, int]
 ) -> None:
     prefix, start, end = groups
     contract = ContractTransport("zabbix")
     with Client(zabbix_base_url, username="Admin", password="zabbix", transport=contract) as zbx:
-        assert zbx.version.startswith("6.0.")
+        assert zbx.version.startswith(f"{zabbix_version}.")
         records = list(zbx.iter_audit_log(at(start), at(end + 1), search={"resourcename": prefix}, page_size=7))
         assert zbx._auth.has_session
     assert not zbx._auth.has_session
@@ -157,7 +162,7 @@ def test_exact_paging_over_a_5000_record_second(zabbix_base_url: str, real: Real
         real.call("hostgroup.delete", groupids)
 
 
-def test_errors_are_typed(zabbix_base_url: str, real: RealZabbix) -> None:
+def test_errors_are_typed(zabbix_base_url: str, zabbix_version: str, real: RealZabbix) -> None:
     now = datetime.now(UTC)
     with (
         Client(zabbix_base_url, username="Admin", password="not-it") as zbx,
@@ -184,7 +189,9 @@ def test_errors_are_typed(zabbix_base_url: str, real: RealZabbix) -> None:
         with Client(zabbix_base_url, username=name, password="Sdk-pass-123!") as zbx:
             with pytest.raises(ZabbixPermissionError) as denied:
                 list(zbx.iter_audit_log(now - timedelta(hours=1), now))
-        assert denied.value.code == -32602 and denied.value.data == 'No permissions to call "auditlog.get".'
+        # 6.0 says -32602 "Invalid params.", 7.0 -32500 "Application error."
+        assert denied.value.code == (-32602 if zabbix_version == "6.0" else -32500)
+        assert denied.value.data == 'No permissions to call "auditlog.get".'
         assert isinstance(denied.value, ZabbixAPIError)
         assert "auditlog.get" in str(denied.value)
     finally:
@@ -194,13 +201,15 @@ def test_errors_are_typed(zabbix_base_url: str, real: RealZabbix) -> None:
 
 
 @pytest.mark.anyio
-async def test_async_client_on_the_real_server(zabbix_base_url: str, groups: tuple[str, int, int]) -> None:
+async def test_async_client_on_the_real_server(
+    zabbix_base_url: str, zabbix_version: str, groups: tuple[str, int, int]
+) -> None:
     prefix, start, end = groups
     checker = ContractTransport("zabbix")
     async with AsyncClient(
         zabbix_base_url, username="Admin", password="zabbix", transport=AsyncContractTransport(checker)
     ) as zbx:
-        assert zbx.version.startswith("6.0.")
+        assert zbx.version.startswith(f"{zabbix_version}.")
         records = [r async for r in zbx.iter_audit_log(at(start), at(end + 1), search={"resourcename": prefix})]
     checker.assert_clean()
     assert len(records) == 75
@@ -245,3 +254,14 @@ def test_records_arriving_while_iterating_on_the_real_server(zabbix_base_url: st
         stop.set()
         helper.close()
         real.call("hostgroup.delete", groupids)
+
+
+def test_the_sdk_knows_every_action_and_resource_type_of_the_server(zabbix_frontend_dir: Path) -> None:
+    """``AuditAction`` and ``ResourceType`` hold every ``CAudit::ACTION_*`` / ``RESOURCE_*`` of the real frontend."""
+    source = (zabbix_frontend_dir / "include" / "classes" / "api" / "CAudit.php").read_text()
+    constants = {
+        kind: {int(v) for v in re.findall(rf"const {kind}_\w+ = (\d+);", source)} for kind in ("ACTION", "RESOURCE")
+    }
+    assert len(constants["ACTION"]) >= 8 and len(constants["RESOURCE"]) >= 30  # the file was read
+    assert constants["ACTION"] <= {a.value for a in AuditAction}
+    assert constants["RESOURCE"] <= {r.value for r in ResourceType}

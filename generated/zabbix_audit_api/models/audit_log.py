@@ -24,7 +24,7 @@ class AuditLog:
             ip (str | Unset): IP address of the author.
             action (str | Unset): The action, a decimal number as a string. Defined by the 6.0.14 frontend
                 (CAudit::ACTION_*): `0` Add, `1` Update, `2` Delete, `4` Logout, `7` Execute, `8` Login, `9` Failed login, `10`
-                History clear. Later Zabbix versions add `11` Config refresh and `12` Push; treat unknown values as opaque.
+                History clear. 7.0 adds `11` Config refresh and `12` Push; treat unknown values as opaque.
             resourcetype (str | Unset): The resource type, a decimal number as a string. Defined by the 6.0.14 frontend
                 (CAudit::RESOURCE_*): `0` User, `3` Media type, `4` Host, `5` Action, `6` Graph, `11` User group, `13` Trigger,
                 `14` Host group, `15` Item, `16` Image, `17` Value map, `18` Service, `19` Map, `22` Web scenario, `23`
@@ -32,8 +32,8 @@ class AuditLog:
                 `31` Trigger prototype, `32` Icon mapping, `33` Dashboard, `34` Event correlation, `35` Graph prototype, `36`
                 Item prototype, `37` Host prototype, `38` Autoregistration, `39` Module, `40` Settings, `41` Housekeeping, `42`
                 Authentication, `43` Template dashboard, `44` User role, `45` API token, `46` Scheduled report, `47` High
-                availability node, `48` SLA. Later versions add more (49 User directory, 50 Template group, 51 Connector, ...);
-                treat unknown values as opaque.
+                availability node, `48` SLA. 7.0 adds `49` User directory, `50` Template group, `51` Connector, `52` LLD rule,
+                `53` History, `54` MFA, `55` Proxy group; treat unknown values as opaque.
             resourceid (str | Unset): ID of the resource; `"0"` when none (database NULL).
             resource_cuid (str | Unset): CUID of the resource, for resources whose ID is a CUID (high availability nodes);
                 `"0"` otherwise (a database NULL, which the 6.0 frontend sends as `"0"`, never as JSON null).

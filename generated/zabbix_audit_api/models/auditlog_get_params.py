@@ -47,11 +47,12 @@ class AuditlogGetParams:
             search (AuditLogSearch | Unset): Case-insensitive substring search (see `startSearch`, `searchWildcardsEnabled`,
                 `searchByAny`). Several patterns for one property must all match unless `searchByAny` is set.
             count_output (bool | Unset): Return the number of matching records (a string of digits, e.g. `"5012"`) instead
-                of the records. `limit` does not apply to it. Do not combine it with `sortfield`: on 6.0.14 with PostgreSQL the
-                count query then fails in the database (`ORDER BY` without `GROUP BY`) and the API answers with an empty array
-                `[]` instead of a count or an error.
-            exclude_search (bool | Unset): Meant to return records that do NOT match `search`. Observed on 6.0.14: it has no
-                effect (the frontend computes but never applies it).
+                of the records. `limit` does not apply to it. Do not combine it with `sortfield`: with PostgreSQL the count
+                query then fails in the database (`ORDER BY` without `GROUP BY`); 6.0.14 answers with an empty array `[]`
+                instead of a count or an error, 7.0.22 with error -32500 `Database error occurred.`.
+            exclude_search (bool | Unset): Return records that do NOT match `search` (each pattern becomes a NOT LIKE, with
+                the same AND/OR glue). Observed on 6.0.14: it has no effect (the frontend computes but never applies it); 7.0.22
+                applies it.
             limit (int | Unset): Return at most this many records (1 to 2147483647).
             output (list[AuditLogField] | OutputExtend | Unset): The properties to return: `extend` (the default: all of
                 them) or a non-empty list of property names. Records then carry only the listed properties (`auditid` too only
@@ -61,7 +62,7 @@ class AuditlogGetParams:
             search_by_any (bool | Unset): Return records that match any of the `search` criteria (and any of the patterns
                 given for one property) instead of all of them.
             search_wildcards_enabled (bool | Unset): Make `*` in `search` patterns a wildcard; the pattern then matches the
-                whole value (no implicit substring match).
+                whole value (no implicit substring match). Empty patterns are ignored.
             start_search (bool | Unset): The `search` patterns match the start of the value only (still case insensitive).
     """
 

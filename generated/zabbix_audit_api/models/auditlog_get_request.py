@@ -19,8 +19,8 @@ T = TypeVar("T", bound="AuditlogGetRequest")
 @_attrs_define
 class AuditlogGetRequest:
     """`auditlog.get`: audit log records matching the parameters. Only for Super admin users (others get -32602 `No
-    permissions to call "auditlog.get".`). Authenticated by the member `auth` (before 6.4) or the `Authorization:
-    Bearer` header (6.4 and later).
+    permissions to call "auditlog.get".`, -32500 on 7.0). Authenticated by the member `auth` (before 6.4) or the
+    `Authorization: Bearer` header (6.4 and later).
 
         Attributes:
             jsonrpc (JsonRpcVersion): The JSON-RPC protocol version; always `2.0`. Default: JsonRpcVersion.V2_0.
@@ -36,7 +36,8 @@ class AuditlogGetRequest:
                 same value goes in the HTTP header `Authorization: Bearer <value>` instead (the member is deprecated in 6.4 and
                 removed in 7.2, which rejects a request carrying it with -32600 `Invalid parameter "/": unexpected parameter
                 "auth".`); a request then has no `auth` member, which is why the member is optional in `UserLogoutRequest` and
-                `AuditlogGetRequest` (without either, the call fails with -32602 `Not authorized.`).
+                `AuditlogGetRequest` (without either, the call fails with -32602 `Not authorized.`). 7.0 reads either, and when
+                a request carries both, the header wins (observed on 7.0.22).
     """
 
     params: AuditlogGetParams

@@ -14,11 +14,12 @@ class JsonRpcError:
     (not a JSON-RPC 2.0 request: `jsonrpc`, `method` or `params` missing or wrong, bad `id`); `-32601` "Method not
     found." (e.g. `Incorrect API "nope".`); `-32602` "Invalid params." (invalid or unexpected parameters, and also the
     authentication errors `Not authorized.` (no `auth`), `Session terminated, re-login, please.` (unknown or expired
-    session/token), `No permissions to call "auditlog.get".` (not a Super admin) and `The "user.login" method must be
-    called without the "auth" parameter.`); `-32500` "Application error." (e.g. `Incorrect user name or password or
-    account is temporarily blocked.`); `-32300` "Transport error."; `-32400` "System error.". Outside JSON-RPC's range,
-    a frontend that cannot reach its database answers every method (even `apiinfo.version`) with code `1`, message
-    `Error connecting to database.` and an empty `data`.
+    session/token), `No permissions to call "auditlog.get".` (not a Super admin; -32500 on 7.0) and `The "user.login"
+    method must be called without the "auth" parameter.` (7.0, for the header: `... without authorization header.`));
+    `-32500` "Application error." (e.g. `Incorrect user name or password or account is temporarily blocked.`, and on 7.0
+    `No permissions to call "auditlog.get".` and `Database error occurred.`); `-32300` "Transport error."; `-32400`
+    "System error.". Outside JSON-RPC's range, a frontend that cannot reach its database answers every method (even
+    `apiinfo.version`) with code `1`, message `Error connecting to database.` and an empty `data`.
 
         Attributes:
             code (int): -32700, -32600, -32601, -32602, -32500, -32400, -32300 (or 1, database unreachable).

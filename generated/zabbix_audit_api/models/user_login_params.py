@@ -12,7 +12,7 @@ T = TypeVar("T", bound="UserLoginParams")
 class UserLoginParams:
     """
     Attributes:
-        username (str): User name (6.0 also accepts the deprecated name `user`).
+        username (str): User name (6.0 also accepts the deprecated name `user`, which 7.0 rejects).
         password (str): User password.
     """
 

@@ -28,7 +28,8 @@ class UserLogoutRequest:
                 same value goes in the HTTP header `Authorization: Bearer <value>` instead (the member is deprecated in 6.4 and
                 removed in 7.2, which rejects a request carrying it with -32600 `Invalid parameter "/": unexpected parameter
                 "auth".`); a request then has no `auth` member, which is why the member is optional in `UserLogoutRequest` and
-                `AuditlogGetRequest` (without either, the call fails with -32602 `Not authorized.`).
+                `AuditlogGetRequest` (without either, the call fails with -32602 `Not authorized.`). 7.0 reads either, and when
+                a request carries both, the header wins (observed on 7.0.22).
     """
 
     params: list[str]

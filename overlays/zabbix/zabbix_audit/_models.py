@@ -16,7 +16,7 @@ from zabbix_audit_api.types import Unset
 class AuditAction(OpenIntEnum):
     """What was done (``action`` of an audit record), as documented by Zabbix.
 
-    6.0 defines 0-10; ``CONFIG_REFRESH`` (11) and ``PUSH`` (12) come with later versions.
+    6.0 defines 0-10; ``CONFIG_REFRESH`` (11) and ``PUSH`` (12) come with 7.0.
     A value this SDK does not know yet is a member too, named ``UNKNOWN_<value>``.
 
     >>> AuditAction(8).name, AuditAction(99).name, AuditAction(99).value, AuditAction(99).is_known
@@ -36,7 +36,7 @@ class AuditAction(OpenIntEnum):
 
 
 class ResourceType(OpenIntEnum):
-    """What it was done to (``resourcetype`` of an audit record), as documented by Zabbix 6.0.
+    """What it was done to (``resourcetype`` of an audit record), as defined by Zabbix 6.0 and 7.0 (49-55).
 
     A value this SDK does not know yet (a newer server's) is a member named ``UNKNOWN_<value>``.
 
@@ -83,6 +83,13 @@ class ResourceType(OpenIntEnum):
     SCHEDULED_REPORT = 46
     HA_NODE = 47
     SLA = 48
+    USER_DIRECTORY = 49
+    TEMPLATE_GROUP = 50
+    CONNECTOR = 51
+    LLD_RULE = 52
+    HISTORY = 53
+    MFA = 54
+    PROXY_GROUP = 55
 
 
 def _text(value: str | Unset) -> str:

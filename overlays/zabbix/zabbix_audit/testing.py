@@ -1,14 +1,18 @@
 """A fake Zabbix API on 127.0.0.1, for what the real 6.0 cannot do: other versions, faults, demos.
 
 It answers like the real frontend (checked by ``test_differential.py`` against the real
-6.0.14): HTTP 200 ``application/json`` envelopes, ``id`` echoed with its JSON type, every
-record value a string, both time bounds inclusive, ``limit`` without offset, ties in an
+6.0.14 and 7.0.22): HTTP 200 ``application/json`` envelopes, ``id`` echoed with its JSON type,
+every record value a string, both time bounds inclusive, ``limit`` without offset, ties in an
 arbitrary (shuffled) order unless ``sortfield`` includes ``auditid``, CUID ``auditid`` s,
-the same error codes and texts. Version emulation (``FakeZabbix(version="7.2.0")``):
+the same error codes and texts. Version emulation (``FakeZabbix(version="7.0.22")``):
 
 - before 6.4 the credential is read from the request member ``auth`` only (a Bearer header is ignored);
-- 6.4 and 7.0 read ``auth`` and, when it is absent, ``Authorization: Bearer``;
-- 7.2 and later refuse the member ``auth`` (-32600 ``unexpected parameter "auth"``) and read the header.
+- 6.4 and 7.0 read ``Authorization: Bearer`` and, when there is no such header, the member ``auth``
+  (the header wins when both are sent: seen on 7.0.22);
+- 7.2 and later refuse the member ``auth`` (-32600 ``unexpected parameter "auth"``) and read the header;
+- from 7.0 a user who may not call ``auditlog.get`` gets -32500 (6.0: -32602), ``countOutput``
+  with ``sortfield`` fails with -32500 ``Database error occurred.`` (6.0 answers ``[]``) and
+  ``excludeSearch`` is applied (6.0.14 ignores it), as 7.0.22 does.
 
 Faults: a :class:`~audit_core.testing.faults.FaultPlan`; its ``vendor_rate_limit`` kind is Zabbix's
 transient "Error connecting to database." (code 1). ``db_down = True`` sends that to every call.
@@ -21,6 +25,7 @@ import functools
 import json
 import os
 import random
+import re
 import secrets
 import threading
 import time
@@ -164,6 +169,11 @@ class FakeZabbix:
         return _version_tuple(self.version) >= (6, 4)
 
     @property
+    def since_7_0(self) -> bool:
+        """Whether this version answers like 7.0 (permission errors, ``countOutput`` with ``sortfield``)."""
+        return _version_tuple(self.version) >= (7, 0)
+
+    @property
     def refuses_auth_member(self) -> bool:
         """Whether this version refuses the ``auth`` member."""
         return _version_tuple(self.version) >= (7, 2)
@@ -252,7 +262,7 @@ class FakeZabbix:
         if member == "":
             raise RpcError(-32600, 'Invalid parameter "/auth": cannot be empty.')
         credential, source = (member, "auth") if member is not None else (None, None)
-        if credential is None and self.bearer and bearer is not None:
+        if self.bearer and bearer:  # the header wins over the member (7.0.22)
             credential, source = bearer, "bearer"
         with self.lock:
             self.calls.append((method, source))
@@ -268,7 +278,7 @@ class FakeZabbix:
         if method == "user.logout":
             return self._logout(str(credential))
         if not self._super_admin(userid):
-            raise RpcError(-32602, 'No permissions to call "auditlog.get".')
+            raise RpcError(-32500 if self.since_7_0 else -32602, 'No permissions to call "auditlog.get".')
         return self._auditlog_get(params)
 
     def _authenticate(self, credential: Any) -> str:
@@ -348,8 +358,11 @@ class FakeZabbix:
                 raise RpcError(-32602, f'Invalid parameter "/search": unexpected parameter "{key}".')
 
         with self.lock:
-            rows = [r for r in self.records if _matches(r, params)]
+            exclude = bool(params.get("excludeSearch")) and self.since_7_0  # 6.0.14 ignores it
+            rows = [r for r in self.records if _matches(r, params, exclude)]
         if params.get("countOutput"):
+            if sortfields and self.since_7_0:  # COUNT(*) ... ORDER BY fails in PostgreSQL; 7.0 says so
+                raise RpcError(-32500, "Database error occurred.")
             return [] if sortfields else str(len(rows))
         self.rng.shuffle(rows)  # no defined order, ties included
         if sortfields:
@@ -381,7 +394,20 @@ def _row_key(field: str, row: dict[str, str]) -> Any:
     return int(row[field]) if field in ("clock", "userid") else row[field]
 
 
-def _matches(row: dict[str, str], params: dict[str, Any]) -> bool:
+def _like(value: str, pattern: str, *, start: bool, wildcards: bool) -> bool:
+    """SQL ``UPPER(value) LIKE pattern`` as Zabbix builds it.
+
+    A substring (a prefix with ``startSearch``), or with ``searchWildcardsEnabled`` the whole
+    value, ``*`` matching anything.
+    """
+    value, pattern = value.upper(), pattern.upper()
+    if wildcards:
+        regex = "".join(".*" if ch == "*" else re.escape(ch) for ch in pattern)
+        return re.fullmatch(regex, value, re.DOTALL) is not None
+    return value.startswith(pattern) if start else pattern in value
+
+
+def _matches(row: dict[str, str], params: dict[str, Any], exclude: bool = False) -> bool:
     if "auditids" in params and row["auditid"] not in _as_list(params["auditids"]):
         return False
     if "userids" in params and row["userid"] not in [str(u) for u in _as_list(params["userids"])]:
@@ -395,17 +421,18 @@ def _matches(row: dict[str, str], params: dict[str, Any]) -> bool:
         if row[key] not in [str(w) for w in _as_list(wanted)]:
             return False
     search = params.get("search") or {}
-    if search:
-        start = bool(params.get("startSearch"))
-        by_any = bool(params.get("searchByAny"))
-        hits = []
-        for key, patterns in search.items():
-            value = row[key].lower()
-            found = [value.startswith(p.lower()) if start else p.lower() in value for p in _as_list(patterns)]
-            hits.append(any(found) if by_any else all(found))
-        if not (any(hits) if by_any else all(hits)):
-            return False
-    return True
+    start = bool(params.get("startSearch"))
+    wildcards = bool(params.get("searchWildcardsEnabled"))
+    by_any = bool(params.get("searchByAny"))
+    hits = []
+    for key, patterns in search.items():
+        wanted = [p for p in _as_list(patterns) if p != ""]  # empty patterns are dropped, then the field
+        if patterns is None or not wanted:
+            continue
+        # excludeSearch turns each LIKE into NOT LIKE (same AND/OR glue)
+        found = [_like(row[key], p, start=start, wildcards=wildcards) != exclude for p in wanted]
+        hits.append(any(found) if by_any else all(found))
+    return not hits or (any(hits) if by_any else all(hits))
 
 
 def make_handler(fake: FakeZabbix) -> type[BaseHTTPRequestHandler]:
