@@ -120,7 +120,7 @@ def test_bad_flags_say_what_to_fix_in_one_line_before_any_request(
     ("variables", "message"),
     [
         ({"ZABBIX_TOKEN": "t0k3n"}, "zabbix is not fully configured: ZABBIX_URL is not set"),
-        ({"ZABBIX_URL": "http://127.0.0.1:9/zabbix", "ZABBIX_USER": "Admin"}, "ZABBIX_PASSWORD is not set"),
+        ({"ZABBIX_URL": "http://127.0.0.1:9/zabbix", "ZABBIX_USER": "Admin"}, "ZABBIX_USER is set but ZABBIX_PASSWORD is not"),
         (
             {
                 "ZABBIX_URL": "http://127.0.0.1:9/zabbix",
@@ -128,10 +128,10 @@ def test_bad_flags_say_what_to_fix_in_one_line_before_any_request(
                 "ZABBIX_USER": "A",
                 "ZABBIX_PASSWORD": "p",
             },
-            "ZABBIX_TOKEN and ZABBIX_USER are both set",
+            "not both (ZABBIX_TOKEN and ZABBIX_USER",
         ),
-        ({"NAVIXY_LOGIN": "ops@example.com"}, "navixy is not fully configured: NAVIXY_PASSWORD is not set"),
-        ({"NLPEARL_BASE_URL": "http://127.0.0.1:9"}, "NLPEARL_ACCOUNT_ID and NLPEARL_SECRET_KEY are not set"),
+        ({"NAVIXY_LOGIN": "ops@example.com"}, "navixy is not fully configured: NAVIXY_LOGIN is set but NAVIXY_PASSWORD is not"),
+        ({"NLPEARL_BASE_URL": "http://127.0.0.1:9"}, "no credentials: set NLPEARL_ACCOUNT_ID and NLPEARL_SECRET_KEY"),
     ],
 )
 def test_a_partly_configured_vendor_is_a_usage_error(fakes: Fakes, variables: dict[str, str], message: str) -> None:

@@ -45,7 +45,10 @@ class _Parser(argparse.ArgumentParser):
 
 def _vendor_help(vendors: Mapping[str, Vendor]) -> str:
     lines = ["vendors and the environment variables that configure them (as each SDK's from_env() reads them):"]
-    lines += [f"  {name:11} {vendor.env.describe()}" for name, vendor in vendors.items()]
+    for name, vendor in vendors.items():
+        spec = vendor.env()
+        text = spec.summary() if spec is not None else f"(SDK not installed: pip install 'auditpull[{name}]')"
+        lines.append(f"  {name:11} {text}")
     return "\n".join(lines)
 
 
@@ -128,13 +131,19 @@ def _choose_vendors(names: list[str], env: Mapping[str, str]) -> list[Vendor]:
     unknown = [name for name in names if name not in vendors]
     if unknown:
         raise UsageError(f"unknown vendor {unknown[0]!r}: choose from {', '.join(vendors)}")
-    chosen = [vendors[name] for name in dict.fromkeys(names)] or [v for v in vendors.values() if v.env.configured(env)]
+    specs = {name: vendor.env() for name, vendor in vendors.items()}
+    chosen = [vendors[name] for name in dict.fromkeys(names)] or [
+        vendor for name, vendor in vendors.items() if (spec := specs[name]) is not None and spec.is_configured(env)
+    ]
     if not chosen:
         raise UsageError(
             "no vendor is configured: set e.g. ZABBIX_URL and ZABBIX_TOKEN (auditpull export --help lists them all)"
         )
     for vendor in chosen:
-        problem = vendor.env.problem(env)
+        spec = specs[vendor.name]
+        if spec is None:
+            raise UsageError(f"the {vendor.name} SDK is not installed: pip install 'auditpull[{vendor.name}]'")
+        problem = spec.problem(env)
         if problem:
             raise UsageError(f"{vendor.name} is not fully configured: {problem}")
     return chosen

@@ -125,6 +125,32 @@ class EnvSpec:
             out[var.argument] = Secret(raw) if var.secret else raw
         return out
 
+    def problem(self, environ: Mapping[str, str]) -> str | None:
+        """What is missing or conflicting in ``environ``, naming the variables; ``None`` when complete.
+
+        >>> EnvSpec("acme", ((EnvVar("ACME_KEY", "api_key", "key"),),)).problem({})
+        'no credentials: set ACME_KEY'
+        """
+        try:
+            self.read(environ)
+        except ConfigurationError as exc:
+            return exc.message
+        return None
+
+    def summary(self) -> str:
+        """The variables on one line, for ``--help`` texts.
+
+        >>> EnvSpec("acme", ((EnvVar("A_KEY", "k", "key"),), (EnvVar("A_USER", "u", "user"),
+        ...     EnvVar("A_PW", "p", "password"))), url=EnvVar("A_URL", "base_url", "URL"), url_required=True).summary()
+        'A_URL, and A_KEY or A_USER + A_PW'
+        """
+        parts = [self.url.name] if self.url is not None and self.url_required else []
+        parts.append(" or ".join(" + ".join(var.name for var in group) for group in self.credentials))
+        text = ", and ".join(parts)
+        if self.url is not None and not self.url_required:
+            text += f" (optional: {self.url.name})"
+        return text
+
     def describe(self) -> str:
         """One line per variable, for ``--help`` texts.
 

@@ -16,6 +16,8 @@ from typing import Any
 
 import attrs
 
+from audit_core import EnvSpec
+
 from .._event import AuditEvent
 
 
@@ -102,69 +104,6 @@ class Numbering:
 
 
 @attrs.frozen
-class EnvSpec:
-    """The environment variables a vendor SDK's ``from_env()`` reads.
-
-    ``required`` must all be set; exactly one group of ``credentials`` must be
-    complete (when there are groups); ``optional`` may be set.
-    """
-
-    required: tuple[str, ...] = ()
-    credentials: tuple[tuple[str, ...], ...] = ()
-    optional: tuple[str, ...] = ()
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """Every variable, in the order of the help text."""
-        return (*self.required, *(name for group in self.credentials for name in group), *self.optional)
-
-    def describe(self) -> str:
-        """One line for ``--help``.
-
-        >>> EnvSpec(("ZABBIX_URL",), (("ZABBIX_TOKEN",), ("ZABBIX_USER", "ZABBIX_PASSWORD"))).describe()
-        'ZABBIX_URL, and ZABBIX_TOKEN or ZABBIX_USER + ZABBIX_PASSWORD'
-        """
-        parts = [", ".join(self.required)] if self.required else []
-        if self.credentials:
-            parts.append(" or ".join(" + ".join(group) for group in self.credentials))
-        text = ", and ".join(parts)
-        if self.optional:
-            text += f" (optional: {', '.join(self.optional)})"
-        return text
-
-    def configured(self, env: Mapping[str, str]) -> bool:
-        """Whether any of the vendor's variables is set (to something not empty)."""
-        return any(env.get(name) for name in self.names)
-
-    def problem(self, env: Mapping[str, str]) -> str | None:
-        """What is missing or conflicting in ``env``, naming the variables; None when complete.
-
-        >>> spec = EnvSpec(("ZABBIX_URL",), (("ZABBIX_TOKEN",), ("ZABBIX_USER", "ZABBIX_PASSWORD")))
-        >>> spec.problem({"ZABBIX_TOKEN": "t"})
-        'ZABBIX_URL is not set'
-        >>> spec.problem({"ZABBIX_URL": "u", "ZABBIX_USER": "Admin"})
-        'ZABBIX_PASSWORD is not set (ZABBIX_USER is)'
-        """
-        missing = [name for name in self.required if not env.get(name)]
-        if missing:
-            return f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} not set"
-        if not self.credentials:
-            return None
-        touched = [group for group in self.credentials if any(env.get(name) for name in group)]
-        if len(touched) > 1:
-            names = [next(n for n in group if env.get(n)) for group in touched]
-            return f"{' and '.join(names)} are both set: set only one kind of credentials"
-        if not touched:
-            return f"set {' or '.join(' + '.join(group) for group in self.credentials)}"
-        group = touched[0]
-        absent = [name for name in group if not env.get(name)]
-        if absent:
-            present = [name for name in group if env.get(name)]
-            return f"{' and '.join(absent)} is not set ({', '.join(present)} is)"
-        return None
-
-
-@attrs.frozen
 class Vendor:
     """One vendor as auditpull sees it."""
 
@@ -172,7 +111,6 @@ class Vendor:
     package: str
     product: str
     vendor_name: str
-    env: EnvSpec
     to_event: Callable[[Any, Numbering], AuditEvent]
     ocsf_class: Callable[[AuditEvent], OcsfClass]
     #: The keyword of the SDK constructors that takes the API's URL (for ``--url``).
@@ -181,6 +119,17 @@ class Vendor:
     resume: Callable[[Any, str], Any] = lambda module, token: token
     #: Occurrence counts to go on numbering from (vendors whose ids are numbered: NLPearl).
     numbering_seed: Callable[[Mapping[str, datetime], datetime | None], dict[str, int]] = lambda recent, at: {}
+
+    def env(self) -> EnvSpec | None:
+        """The environment variables the SDK's ``from_env()`` reads: its own ``Client.ENV``.
+
+        ``None`` when the SDK is not installed.
+        """
+        try:
+            spec: EnvSpec | None = self.module().Client.ENV
+        except ModuleNotFoundError:
+            return None
+        return spec
 
     def module(self) -> Any:
         """The vendor's SDK package (``ModuleNotFoundError`` names the extra to install)."""

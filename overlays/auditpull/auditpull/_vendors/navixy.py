@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .._event import Actor, AuditEvent, Resource
-from . import EnvSpec, Numbering, OcsfClass, Vendor, account_change, api_activity, authentication, enum_text, opt_str
+from . import Numbering, OcsfClass, Vendor, account_change, api_activity, authentication, enum_text, opt_str
 
 #: Entry categories whose changes are account changes.
 ACCOUNT_CATEGORIES = frozenset({"user", "subuser", "api_key", "role", "security_group", "session"})
@@ -48,7 +48,6 @@ VENDOR = Vendor(
     package="navixy_audit",
     product="Navixy",
     vendor_name="Navixy",
-    env=EnvSpec(credentials=(("NAVIXY_API_KEY",), ("NAVIXY_LOGIN", "NAVIXY_PASSWORD")), optional=("NAVIXY_URL",)),
     to_event=to_event,
     ocsf_class=ocsf_class,
 )

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from .._event import Actor, AuditEvent, Resource
-from . import EnvSpec, Numbering, OcsfClass, Vendor, account_change, api_activity, authentication, enum_text
+from . import Numbering, OcsfClass, Vendor, account_change, api_activity, authentication, enum_text
 
 #: event type → (resource type, OCSF class)
 _EVENTS: dict[str, tuple[str, OcsfClass]] = {
@@ -130,7 +130,6 @@ VENDOR = Vendor(
     package="nlpearl_audit",
     product="NLPearl",
     vendor_name="NLPearl",
-    env=EnvSpec(required=("NLPEARL_ACCOUNT_ID", "NLPEARL_SECRET_KEY"), optional=("NLPEARL_BASE_URL",)),
     to_event=to_event,
     ocsf_class=ocsf_class,
     numbering_seed=numbering_seed,

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from .._event import Actor, AuditEvent, Resource
-from . import EnvSpec, Numbering, OcsfClass, Vendor, account_change, api_activity, authentication, opt_str
+from . import Numbering, OcsfClass, Vendor, account_change, api_activity, authentication, opt_str
 
 _VERB = re.compile(
     r"^(Add|Create|Get|Set|Update|Change|Edit|Bind|Unbind|Delete|Del|Remove|Attach|Detach|Logon|Login|Logout)(?=[A-Z]|$)"
@@ -102,7 +102,6 @@ VENDOR = Vendor(
     package="voximplant_audit",
     product="Voximplant Management API",
     vendor_name="Voximplant",
-    env=EnvSpec(required=("VOXIMPLANT_CREDENTIALS",)),
     to_event=to_event,
     ocsf_class=ocsf_class,
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .._event import Actor, AuditEvent, Resource
-from . import EnvSpec, Numbering, OcsfClass, Vendor, account_change, api_activity, authentication, enum_text, opt_str
+from . import Numbering, OcsfClass, Vendor, account_change, api_activity, authentication, enum_text, opt_str
 
 #: Resource types whose changes are account changes (users, groups, roles, API tokens, auth settings).
 ACCOUNT_RESOURCES = frozenset({"user", "user_group", "user_role", "api_token", "authentication"})
@@ -50,7 +50,6 @@ VENDOR = Vendor(
     package="zabbix_audit",
     product="Zabbix",
     vendor_name="Zabbix",
-    env=EnvSpec(required=("ZABBIX_URL",), credentials=(("ZABBIX_TOKEN",), ("ZABBIX_USER", "ZABBIX_PASSWORD"))),
     to_event=to_event,
     ocsf_class=ocsf_class,
 )
