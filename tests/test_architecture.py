@@ -52,3 +52,12 @@ def test_the_client_code_never_imports_the_fake(vendor: str) -> None:
             if isinstance(node, ast.ImportFrom):
                 module = node.module or ""
                 assert "testing" not in module.split("."), f"{path} imports {module}"
+
+
+def test_auditpull_sits_on_top_and_nothing_imports_it() -> None:
+    imports = imported_packages(OVERLAYS / "auditpull" / "auditpull")
+    assert "audit_core" in imports
+    # it reaches the vendors through their public packages only, never their generated clients
+    assert not imports & {f"{v}_audit_api" for v in VENDORS}
+    for top in ("core", *VENDORS):
+        assert "auditpull" not in imported_packages(OVERLAYS / top), f"overlays/{top} imports auditpull"

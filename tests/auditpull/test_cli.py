@@ -120,7 +120,10 @@ def test_bad_flags_say_what_to_fix_in_one_line_before_any_request(
     ("variables", "message"),
     [
         ({"ZABBIX_TOKEN": "t0k3n"}, "zabbix is not fully configured: ZABBIX_URL is not set"),
-        ({"ZABBIX_URL": "http://127.0.0.1:9/zabbix", "ZABBIX_USER": "Admin"}, "ZABBIX_USER is set but ZABBIX_PASSWORD is not"),
+        (
+            {"ZABBIX_URL": "http://127.0.0.1:9/zabbix", "ZABBIX_USER": "Admin"},
+            "ZABBIX_USER is set but ZABBIX_PASSWORD is not",
+        ),
         (
             {
                 "ZABBIX_URL": "http://127.0.0.1:9/zabbix",
@@ -130,7 +133,10 @@ def test_bad_flags_say_what_to_fix_in_one_line_before_any_request(
             },
             "not both (ZABBIX_TOKEN and ZABBIX_USER",
         ),
-        ({"NAVIXY_LOGIN": "ops@example.com"}, "navixy is not fully configured: NAVIXY_LOGIN is set but NAVIXY_PASSWORD is not"),
+        (
+            {"NAVIXY_LOGIN": "ops@example.com"},
+            "navixy is not fully configured: NAVIXY_LOGIN is set but NAVIXY_PASSWORD is not",
+        ),
         ({"NLPEARL_BASE_URL": "http://127.0.0.1:9"}, "no credentials: set NLPEARL_ACCOUNT_ID and NLPEARL_SECRET_KEY"),
     ],
 )

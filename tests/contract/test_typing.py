@@ -41,6 +41,15 @@ async def tokens(vox: voximplant_audit.AsyncClient, zbx: zabbix_audit.AsyncClien
     return [vpager.cursor.to_token(), zpager.cursor.to_token()]
 
 
+def caught(zbx: zabbix_audit.Client) -> str:
+    try:
+        return str(list(zbx.iter_audit_log(T0, T0)))
+    except zabbix_audit.RetriesExhaustedError as exc:
+        return exc.vendor or ""
+    except (navixy_audit.AuthenticationError, nlpearl_audit.ConfigurationError, voximplant_audit.AuditError):
+        return "refused"
+
+
 def configured() -> None:
     zabbix_audit.Client.from_env(max_retries=1, timeout=5.0)
     navixy_audit.AsyncClient.from_env({"NAVIXY_API_KEY": "k"}, verify=False)

@@ -11,6 +11,7 @@ written down in this package's README.
 Secret('**********')
 """
 
+from . import errors
 from ._async._client import AsyncBaseClient, AsyncClientOptions, check_options
 from ._async._pagination import AsyncPager
 from ._async._transport import AsyncRetryTransport
@@ -64,19 +65,8 @@ from ._time import check_window, format_utc, require_aware, utc_from_timestamp
 
 __version__ = "0.2.0"
 
-#: The errors a user catches; every vendor package re-exports them.
-ERRORS = (
-    "APIError",
-    "AuditError",
-    "AuthenticationError",
-    "ConfigurationError",
-    "InvalidInputError",
-    "NotFoundError",
-    "PermissionDeniedError",
-    "RateLimitError",
-    "RetriesExhaustedError",
-    "TransportError",
-)
+#: The errors a user catches; every vendor package re-exports them (``from audit_core.errors import *``).
+ERRORS = tuple(errors.__all__)
 
 __all__ = [
     "APIError",

@@ -21,18 +21,8 @@ Example (against a real account)::
             print(rec.id, rec.action, rec.entry_category, rec.action_date, rec.payload)
 """
 
-from audit_core import (
-    APIError,
-    AuditError,
-    AuthenticationError,
-    ConfigurationError,
-    InvalidInputError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    RetriesExhaustedError,
-    TransportError,
-)
+from audit_core import errors as _core_errors
+from audit_core.errors import *  # noqa: F403 - the core errors a user catches, re-exported
 from navixy_audit_api import AuthenticatedClient as GeneratedClient
 
 from ._async._client import DEFAULT_BASE_URL, AsyncClient, AsyncNavixyOptions
@@ -71,20 +61,10 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_PAGE_SIZE",
     "DEFAULT_WINDOW",
-    "APIError",
     "AccessDeniedError",
     "AsyncClient",
     "AsyncNavixyOptions",
-    "AuditError",
-    "AuthenticationError",
-    "ConfigurationError",
-    "InvalidInputError",
     "NavixyOptions",
-    "NotFoundError",
-    "PermissionDeniedError",
-    "RateLimitError",
-    "RetriesExhaustedError",
-    "TransportError",
     "AuditAction",
     "AuditLogCursor",
     "AuditRecord",
@@ -116,3 +96,4 @@ __all__ = [
     "WrongLoginError",
     "__version__",
 ]
+__all__ += _core_errors.__all__

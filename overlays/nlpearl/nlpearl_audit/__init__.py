@@ -13,19 +13,9 @@ has no pagination, tolerant integer enums and the ASP.NET error answers.
 <Client base_url='https://api.nlpearl.ai'>
 """
 
-from audit_core import (
-    APIError,
-    AuditError,
-    AuthenticationError,
-    ConfigurationError,
-    InvalidInputError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    RetriesExhaustedError,
-    RetryPolicy,
-    TransportError,
-)
+from audit_core import RetryPolicy
+from audit_core import errors as _core_errors
+from audit_core.errors import *  # noqa: F403 - the core errors a user catches, re-exported
 from nlpearl_audit_api import AuthenticatedClient as GeneratedClient
 
 from ._async._client import DEFAULT_BASE_URL, AsyncClient
@@ -41,27 +31,18 @@ __version__ = "0.2.0"
 __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_WINDOW",
-    "APIError",
     "AsyncClient",
-    "AuditError",
     "AuditEvent",
     "AuditLogCursor",
     "AuditUser",
-    "AuthenticationError",
     "BearerAuth",
     "Client",
-    "ConfigurationError",
     "EventType",
     "GeneratedClient",
-    "InvalidInputError",
-    "NotFoundError",
-    "PermissionDeniedError",
-    "RateLimitError",
     "RequestValidationError",
-    "RetriesExhaustedError",
     "RetryPolicy",
-    "TransportError",
     "UserType",
     "__version__",
     "parse_timestamp",
 ]
+__all__ += _core_errors.__all__

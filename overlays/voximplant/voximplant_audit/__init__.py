@@ -17,18 +17,8 @@ Example (see the README for a complete one)::
             print(entry.audit_log_id, entry.requested)
 """
 
-from audit_core import (
-    APIError,
-    AuditError,
-    AuthenticationError,
-    ConfigurationError,
-    InvalidInputError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    RetriesExhaustedError,
-    TransportError,
-)
+from audit_core import errors as _core_errors
+from audit_core.errors import *  # noqa: F403 - the core errors a user catches, re-exported
 from voximplant_audit_api import AuthenticatedClient as GeneratedClient
 
 from ._async._client import DEFAULT_BASE_URL, DEFAULT_CONCURRENCY, AsyncClient, AsyncOptions, AsyncVoximplantOptions
@@ -62,37 +52,27 @@ __all__ = [
     "ENV_VAR",
     "MAX_PAGE_SIZE",
     "MAX_TOKEN_LIFETIME",
-    "APIError",
     "AsyncAuditLogPager",
     "AsyncClient",
     "AsyncOptions",
     "AsyncVoximplantOptions",
-    "AuditError",
     "AuditFilters",
     "AuditLogCursor",
     "AuditLogEntry",
     "AuditLogPager",
-    "AuthenticationError",
     "Client",
-    "ConfigurationError",
     "Credentials",
     "ErrorCode",
     "GeneratedClient",
     "InvalidArgumentsError",
-    "InvalidInputError",
     "JWTAuth",
-    "NotFoundError",
     "Options",
     "VoximplantOptions",
-    "PermissionDeniedError",
-    "RateLimitError",
     "ReportFailedError",
     "ReportNotFoundError",
     "ReportNotReadyError",
     "ReportParser",
     "ReportTimeoutError",
-    "RetriesExhaustedError",
-    "TransportError",
     "TruncatedReportError",
     "VoximplantAPIError",
     "VoximplantAuthenticationError",
@@ -102,3 +82,4 @@ __all__ = [
     "__version__",
     "join_repeated_keys",
 ]
+__all__ += _core_errors.__all__

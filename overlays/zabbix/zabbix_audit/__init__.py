@@ -10,18 +10,8 @@ typed errors, authentication across versions (the ``auth`` member before 6.4,
 8
 """
 
-from audit_core import (
-    APIError,
-    AuditError,
-    AuthenticationError,
-    ConfigurationError,
-    InvalidInputError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    RetriesExhaustedError,
-    TransportError,
-)
+from audit_core import errors as _core_errors
+from audit_core.errors import *  # noqa: F403 - the core errors a user catches, re-exported
 from zabbix_audit_api import AuthenticatedClient as GeneratedClient
 
 from ._async._client import AsyncClient
@@ -34,26 +24,17 @@ from ._sync._client import Client
 __version__ = "0.2.0"
 
 __all__ = [
-    "APIError",
     "AsyncClient",
     "AuditAction",
     "AuditCursor",
-    "AuditError",
     "AuditRecord",
-    "AuthenticationError",
     "Client",
-    "ConfigurationError",
     "GeneratedClient",
-    "InvalidInputError",
-    "NotFoundError",
-    "PermissionDeniedError",
-    "RateLimitError",
     "ResourceType",
-    "RetriesExhaustedError",
-    "TransportError",
     "ZabbixAPIError",
     "ZabbixAuth",
     "ZabbixAuthenticationError",
     "ZabbixPermissionError",
     "__version__",
 ]
+__all__ += _core_errors.__all__
