@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TypeVar
+from typing import Literal, Protocol, TypeVar
 
 from ._errors import InvalidInputError
 
@@ -77,10 +77,17 @@ def check_choice(value: str, allowed: Sequence[str], name: str, *, vendor: str |
     return value
 
 
-def unset_to_none(value: T) -> T | None:
+class UnsetLike(Protocol):
+    """What every generated package's ``Unset`` is: a class whose instances are always false."""
+
+    def __bool__(self) -> Literal[False]: ...
+
+
+def unset_to_none(value: T | UnsetLike) -> T | None:
     """``None`` for a generated client's ``UNSET`` (a field the answer left out), else ``value``.
 
-    Every generated package has its own ``Unset`` class; they all say ``Unset`` and are falsy.
+    Every generated package has its own ``Unset`` class; they all say ``Unset`` and are
+    always false. For mypy, ``int | Unset`` in gives ``int | None`` out.
 
     >>> class Unset:
     ...     def __bool__(self) -> bool: return False
@@ -89,4 +96,4 @@ def unset_to_none(value: T) -> T | None:
     """
     if type(value).__name__ == "Unset" and not value:
         return None
-    return value
+    return value  # type: ignore[return-value]  # not an Unset, so a T

@@ -23,6 +23,7 @@ from audit_core import (
     encode_token,
     require_aware,
     token_time,
+    unset_to_none,
 )
 from navixy_audit_api.models import AuditRecord as GeneratedAuditRecord
 from navixy_audit_api.models.audit_record_payload_type_0 import AuditRecordPayloadType0
@@ -110,11 +111,6 @@ def ceil_second(value: datetime) -> datetime:
     return floor if floor == value else floor + timedelta(seconds=1)
 
 
-def _optional(value: T | Unset) -> T | None:
-    # Like audit_core.unset_to_none, but narrowed for mypy (that helper returns ``T | None`` with T = X | Unset).
-    return None if isinstance(value, Unset) else value
-
-
 def _payload(value: AuditRecordPayloadType0 | Unset | None) -> dict[str, Any] | None:
     if isinstance(value, AuditRecordPayloadType0):
         return value.to_dict()
@@ -153,13 +149,13 @@ class AuditRecord:
         return cls(
             id=raw.id,
             user_id=raw.user_id,
-            subuser_id=_optional(raw.subuser_id),
+            subuser_id=unset_to_none(raw.subuser_id),
             entry_category=EntryCategory(raw.entry_category),
-            entry_id=_optional(raw.entry_id),
+            entry_id=unset_to_none(raw.entry_id),
             action=AuditAction(raw.action),
             payload=_payload(raw.payload),
-            host=_optional(raw.host),
-            user_agent=_optional(raw.user_agent),
+            host=unset_to_none(raw.host),
+            user_agent=unset_to_none(raw.user_agent),
             action_date=parse_datetime(raw.action_date),
             raw=raw,
         )

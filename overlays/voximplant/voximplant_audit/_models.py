@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from audit_core import unset_to_none
 from voximplant_audit_api.models import AuditLogInfoType, AuditLogInfoTypeCmdArgs, AuditLogInfoTypeCmdResult
 from voximplant_audit_api.types import Unset
 
@@ -31,11 +32,6 @@ _JSON_COLUMNS = ("cmd_args", "cmd_result")
 
 
 T = TypeVar("T")
-
-
-def _opt(value: T | Unset) -> T | None:
-    """``None`` for a field the answer left out (typed: ``audit_core.unset_to_none`` cannot drop ``Unset``)."""
-    return None if isinstance(value, Unset) else value
 
 
 def _model_repr(value: Any) -> str:
@@ -76,13 +72,13 @@ class AuditLogEntry:
         return cls(
             audit_log_id=raw.audit_log_id,
             requested=parse_date(raw.requested, timezone),
-            account_id=_opt(raw.account_id),
-            subuser_id=_opt(raw.subuser_id),
-            subuser_name=_opt(raw.subuser_name),
-            ip=_opt(raw.ip),
-            cmd_name=_opt(raw.cmd_name),
-            cmd_args=_opt(raw.cmd_args),
-            cmd_result=_opt(raw.cmd_result),
+            account_id=unset_to_none(raw.account_id),
+            subuser_id=unset_to_none(raw.subuser_id),
+            subuser_name=unset_to_none(raw.subuser_name),
+            ip=unset_to_none(raw.ip),
+            cmd_name=unset_to_none(raw.cmd_name),
+            cmd_args=unset_to_none(raw.cmd_args),
+            cmd_result=unset_to_none(raw.cmd_result),
             timezone=timezone,
             raw=raw,
         )
