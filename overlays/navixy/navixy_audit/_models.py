@@ -10,7 +10,7 @@ appear without notice. They are typed as ``AuditAction`` and ``EntryCategory``
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 from dateutil.parser import isoparse
@@ -30,8 +30,6 @@ from navixy_audit_api.models.audit_record_payload_type_0 import AuditRecordPaylo
 from navixy_audit_api.types import Unset
 
 from ._errors import VENDOR
-
-T = TypeVar("T")
 
 
 class AuditAction(OpenStrEnum):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
@@ -29,9 +29,6 @@ CSV_COLUMNS = (
 )
 _INT_COLUMNS = ("audit_log_id", "account_id", "subuser_id")
 _JSON_COLUMNS = ("cmd_args", "cmd_result")
-
-
-T = TypeVar("T")
 
 
 def _model_repr(value: Any) -> str:
