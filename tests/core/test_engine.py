@@ -217,3 +217,15 @@ def test_the_sync_twins_are_what_unasync_writes() -> None:
     assert any("audit_core" in str(src) for src, _ in found)
     for src, dst in found:
         assert dst.read_text(encoding="utf-8") == expected(src), f"{dst} is stale: run make unasync"
+
+
+def test_the_core_readme_example_of_testing_against_a_fake_runs() -> None:
+    import re
+
+    from scripts.specs import ROOT
+
+    text = (ROOT / "overlays" / "core" / "README.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```py\n(.*?)```", text, flags=re.DOTALL)
+    namespace: dict[str, Any] = {"__name__": "__readme__"}
+    exec(compile(example, "overlays/core/README.md", "exec"), namespace)
+    assert namespace["fake"].bodies, "the example made no request"
