@@ -21,9 +21,8 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def state_dir(version: str) -> Path:
-    if version == "6.0":
-        return Path(os.environ.get("ZABBIX_TEST_STATE_DIR") or ROOT / ".cache" / "zabbix")
-    return Path(os.environ.get("ZABBIX70_TEST_STATE_DIR") or ROOT / ".cache" / "zabbix-7.0")
+    """Where this checkout's script keeps ``version``'s state (it says so itself)."""
+    return Path(run("state-dir", "--version", version).stdout.strip())
 
 
 def php_processes(version: str) -> tuple[int, int]:
