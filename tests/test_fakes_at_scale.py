@@ -3,7 +3,7 @@
 Each fake answers from a time-ordered store by bisection when it can, and scans otherwise. These
 tests load a store in bulk from shuffled records, check it is put in time order, and check that
 every answer of the fast path is the answer of the scan (a fake given the same records out of
-order, which has to scan). No time is asserted here (scripts/bench.py measures).
+order, which has to scan). No time is asserted here (scripts/bench measures).
 """
 
 from __future__ import annotations

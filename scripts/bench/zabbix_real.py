@@ -8,7 +8,8 @@ reset (``make test`` may reset it) is seen and seeded again. The window measured
 
 Worker counts: ``scripts/zabbix-server start --workers N`` (PHP's built-in server, one process per
 worker). A script without that option (it always starts 4) is detected; the bench then measures
-the 4 workers it gets and says the 1-worker figure is missing.
+the 4 workers it gets and says the 1-worker figure is missing. ``BENCH_ZABBIX_URLS=1=URL,4=URL``
+names servers started elsewhere instead (e.g. beside another instance that owns the default ports).
 
 Example::
 
@@ -66,6 +67,21 @@ def start(workers: int) -> Server:
     if done.returncode != 0:
         raise Unavailable(f"scripts/zabbix-server start --workers {workers} failed: {done.stderr.strip()[-400:]}")
     return Server(done.stdout.strip().splitlines()[-1], workers)
+
+
+def given_servers(spec: str) -> dict[int, Server]:
+    """Servers started elsewhere, as ``BENCH_ZABBIX_URLS`` names them: ``1=URL,4=URL`` (workers=API URL).
+
+    Both must serve the same database (the seeding is done once, through the first).
+
+    >>> given_servers("1=http://127.0.0.1:1/api_jsonrpc.php")[1].workers
+    1
+    """
+    out = {}
+    for item in filter(None, spec.split(",")):
+        workers, _, url = item.partition("=")
+        out[int(workers)] = Server(url, int(workers), "servers given by BENCH_ZABBIX_URLS, not scripts/zabbix-server")
+    return out
 
 
 def rpc(client: httpx.Client, url: str, method: str, params: Any, auth: str | None = None) -> Any:
