@@ -43,6 +43,7 @@ from scripts.bench.report import Row, Sample, Table, machine
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / ".cache" / "bench"
 CREDENTIALS = CACHE / "voximplant-credentials.json"
+NOTES = Path(__file__).with_name("notes.md")
 LATENCY = 0.02
 SECTIONS = ("fakes", "decode", "pull", "zabbix", "memory", "startup", "generate", "profile")
 NAMES = {"voximplant": "Voximplant", "navixy": "Navixy", "nlpearl": "NLPearl", "zabbix": "Zabbix"}
@@ -605,6 +606,8 @@ def main(argv: list[str] | None = None) -> int:
     if left_out:
         header += f"Sections left out of this run: {', '.join(left_out)}.\n\n"
     text = header + summary(tables) + "\n" + "\n".join(t.markdown() for t in tables) + "\n" + profiled
+    if NOTES.exists():  # the hand-written reading of a run, kept across runs (it names the run it reads)
+        text += "\n" + NOTES.read_text(encoding="utf-8")
     Path(args.out).write_text(text, encoding="utf-8")
     log(f"wrote {args.out}")
     return 0
