@@ -60,7 +60,7 @@ def start(workers: int) -> Server:
             4,
             "scripts/zabbix-server has no --workers yet: it always starts 4 (PHP_CLI_SERVER_WORKERS=4)",
         )
-    subprocess.run([str(SCRIPT), "stop"], capture_output=True, text=True, check=False)  # workers change on a start
+    # `start --workers N` restarts a running PHP server whose worker count differs (PostgreSQL stays up)
     done = subprocess.run(
         [str(SCRIPT), "start", "--workers", str(workers)], capture_output=True, text=True, check=False
     )
