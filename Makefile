@@ -57,8 +57,21 @@ test: check-generated check-unasync lint typecheck build
 demo: $(STAMP)
 	$(PY) -m scripts.demo
 
-bench: $(STAMP)
-	$(PY) -m scripts.bench
+## The benchmark suite of issue 10 (writes BENCHMARKS.md). The peers and the profiler are installed in
+## .venv-bench only (scripts/bench/requirements.txt), never into our packages or .venv.
+## BENCH_ARGS=--quick for a reduced run; BENCH_ARGS="--skip zabbix" without the real Zabbix.
+BENCH_VENV  := .venv-bench
+BENCH_STAMP := $(BENCH_VENV)/.installed
+BENCH_ARGS  ?=
+
+$(BENCH_STAMP): pyproject.toml scripts/bench/requirements.txt
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e . -r scripts/bench/requirements.txt
+	touch $@
+
+bench: $(STAMP) $(BENCH_STAMP)
+	$(BENCH_VENV)/bin/python -m scripts.bench $(BENCH_ARGS)
 
 ## The real Zabbix servers of the tests (ZABBIX_VERSIONS="7.0" for one of them).
 ZABBIX_VERSIONS ?= 6.0 7.0

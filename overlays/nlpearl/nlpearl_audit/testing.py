@@ -17,6 +17,11 @@ framework tell):
   without an offset (``naive_timestamps=True``), like an unspecified DateTime;
 - faults from a :class:`audit_core.testing.faults.FaultPlan`, the vendor's own rate
   limit being ASP.NET's rate limiter answer (429 problem+json).
+
+At scale (benchmarks): ``events`` is kept in time order (:meth:`NLPearlFake.add` puts an event
+in its place, :meth:`NLPearlFake.extend` bulk-loads) and a window is found by bisection, so a
+day of a million-event store is served in milliseconds. ``latency`` adds that many seconds to
+every request.
 """
 
 from __future__ import annotations
@@ -25,8 +30,10 @@ import json
 import random
 import socket
 import threading
+import time
 import uuid
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler
@@ -100,6 +107,7 @@ class NLPearlFake:
         max_range: timedelta | None = None,
         plan: FaultPlan | None = None,
         seed: int = 7,
+        latency: float = 0.0,
     ) -> None:
         assert bounds in ("inclusive", "exclusive")
         self.account_id = account_id
@@ -110,7 +118,13 @@ class NLPearlFake:
         self.empty_forbidden_body = empty_forbidden_body
         self.max_range = max_range
         self.plan = plan or FaultPlan(rate=0.0)
+        #: Seconds added to every request (benchmarks: a network's round trip).
+        self.latency = latency
+        #: In time order; the ticks of each, while they are (see _ordered).
         self.events: list[StoredEvent] = []
+        self._indexed: list[StoredEvent] | None = None
+        self._ticks: list[int] = []
+        self._in_order = True
         self.bodies: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
         self.lock = threading.Lock()
@@ -132,8 +146,37 @@ class NLPearlFake:
         record: dict[str, Any] = {"eventType": event_type, "user": user, "additionalData": additional_data, **more}
         event = StoredEvent(ticks_of(when) + extra_ticks, record)
         with self.lock:
-            self.events.append(event)
+            if self.events and event.ticks < self.events[-1].ticks:
+                self.events.insert(bisect_right(self.events, event.ticks, key=_ticks), event)
+                self._indexed = None
+            else:
+                self.events.append(event)
         return event
+
+    def extend(self, events: Iterable[StoredEvent]) -> None:
+        """Bulk-load events (benchmarks): appended, then the whole store put in time order once.
+
+        >>> fake = NLPearlFake()
+        >>> fake.extend(StoredEvent(t, {"eventType": 2}) for t in (30, 10, 20))
+        >>> [e.ticks for e in fake.events]
+        [10, 20, 30]
+        """
+        with self.lock:
+            self.events.extend(events)
+            self.events.sort(key=_ticks)
+            self._indexed = None
+
+    def _ordered(self) -> bool:
+        """Whether ``events`` is in time order; indexes what was appended since (hold the lock)."""
+        events = self.events
+        if self._indexed is not events or len(self._ticks) > len(events):
+            self._indexed, self._ticks, self._in_order = events, [], True
+        ticks = self._ticks
+        for ev in events[len(ticks) :]:
+            if ticks and ev.ticks < ticks[-1]:
+                self._in_order = False
+            ticks.append(ev.ticks)
+        return self._in_order
 
     def token(self) -> str:
         """The bearer token of this account: ``accountId:secretKey``."""
@@ -145,7 +188,12 @@ class NLPearlFake:
         """The matching events, newest first, ties shuffled differently on each call."""
         inclusive = self.bounds == "inclusive"
         with self.lock:
-            events = list(self.events)
+            if self._ordered():  # the window by bisection
+                lo = 0 if start is None else (bisect_left if inclusive else bisect_right)(self._ticks, start)
+                hi = len(self._ticks) if end is None else (bisect_right if inclusive else bisect_left)(self._ticks, end)
+                events = self.events[lo:hi]
+            else:
+                events = list(self.events)
             rng_value = self._rng.random()
         chosen = []
         for ev in events:
@@ -174,6 +222,10 @@ class NLPearlFake:
         Handler.fake = fake
         with serve(Handler, _PromptServer) as srv:
             yield base_url(srv)
+
+
+def _ticks(event: StoredEvent) -> int:
+    return event.ticks
 
 
 def _trace_id() -> str:
@@ -233,6 +285,8 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         fake = self.fake
         raw = self._read_body()
+        if fake.latency:
+            time.sleep(fake.latency)
         if fake.plan.inject(self, vendor_rate_limit=self._rate_limited):
             return
         if self.path.split("?")[0] != PATH:

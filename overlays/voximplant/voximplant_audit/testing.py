@@ -23,6 +23,12 @@ What it does like the vendor (docs.voximplant.ai, Management API > History / Aut
   ``report_polls`` polls of GetHistoryReports (and DownloadHistoryReport answers 356 until it
   is), then has ``completed``; or it fails (357). Downloads are gzip'd.
 
+At scale (benchmarks): while ``records`` is in time order with ascending ids (what
+:func:`make_records`, :meth:`FakeVoximplant.append` and :meth:`FakeVoximplant.extend` keep), an
+unfiltered GetAuditLog finds its window by bisection and serves a page of a million-record store
+in milliseconds; otherwise (filters, or a list given out of order) it scans, as before. ``latency``
+adds that many seconds to every request.
+
 Assumptions (the vendor does not publish them), also stated in the SDK README:
 
 - The report CSV has a header row and the columns ``audit_log_id, account_id, requested,
@@ -45,7 +51,8 @@ import struct
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -185,6 +192,8 @@ class FakeVoximplant:
     cut_downloads: int = 0
     slow_seconds: float = 0.0
     cap_count: int = MAX_COUNT
+    #: Seconds added to every request (benchmarks: a network's round trip).
+    latency: float = 0.0
     seen: list[Seen] = field(default_factory=list)
     tokens: set[str] = field(default_factory=set)
     auth_failures: list[str] = field(default_factory=list)
@@ -193,6 +202,10 @@ class FakeVoximplant:
     max_in_flight: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
     _next_report: int = 7001
+    #: The time index of ``records``: their ``requested``, kept while the list is in order (see _indexed).
+    _times: list[datetime] = field(default_factory=list, repr=False)
+    _indexed: list[dict[str, Any]] | None = field(default=None, repr=False)
+    _in_order: bool = field(default=True, repr=False)
 
     # -- serving ------------------------------------------------------------------------------------
 
@@ -208,9 +221,41 @@ class FakeVoximplant:
             yield base_url(srv, PREFIX)
 
     def append(self, record: dict[str, Any]) -> None:
-        """Add a record while clients are reading (thread-safe)."""
+        """Add a record while clients are reading (thread-safe); an earlier one goes to its place in time."""
         with self.lock:
-            self.records.append(record)
+            if self.records and _order_key(record) < _order_key(self.records[-1]):
+                self.records.insert(bisect_right(self.records, _order_key(record), key=_order_key), record)
+                self._indexed = None  # re-indexed at the next request
+            else:
+                self.records.append(record)
+
+    def extend(self, records: Iterable[dict[str, Any]]) -> None:
+        """Bulk-load records (benchmarks): appended, then the whole store put in time order once.
+
+        >>> fake = FakeVoximplant(make_account(), [])
+        >>> fake.extend(reversed(make_records(3)))
+        >>> [r["audit_log_id"] for r in fake.records]
+        [900001, 900002, 900003]
+        """
+        with self.lock:
+            self.records.extend(records)
+            self.records.sort(key=_order_key)
+            self._indexed = None
+
+    def _ordered(self) -> bool:
+        """Whether ``records`` is in time order with ascending ids; indexes what was appended since (hold the lock)."""
+        records = self.records
+        if self._indexed is not records or len(self._times) > len(records):
+            self._indexed, self._times, self._in_order = records, [], True
+        times = self._times
+        if len(times) < len(records):
+            last = records[len(times) - 1] if times else None
+            for r in records[len(times) :]:
+                if last is not None and not _follows(last, r):
+                    self._in_order = False
+                times.append(r["requested"])
+                last = r
+        return self._in_order
 
     def calls(self, method: str) -> list[Seen]:
         """The requests seen for one function."""
@@ -267,6 +312,12 @@ class FakeVoximplant:
         raise ApiFailure(101, f"Unknown function {method}")
 
     def _matching(self, params: dict[str, str]) -> list[dict[str, Any]]:
+        return self._select(params)[0]
+
+    def _select(
+        self, params: dict[str, str], offset: int = 0, count: int | None = None
+    ) -> tuple[list[dict[str, Any]], int]:
+        """The matching records in the answer's order, ``count`` of them from ``offset``; and how many match."""
         since = _date(params, "from_date")
         until = _date(params, "to_date")
         if since > until:
@@ -276,7 +327,17 @@ class FakeVoximplant:
         cmds = set(_list(params, "filtered_cmd"))
         admin = params.get("filtered_admin_user_id")
         relation = params.get("advanced_filters")
+        desc = _bool(params, "desc_order", False)
         with self.lock:
+            if not (ids or ips or cmds) and admin is None and relation is None and self._ordered():
+                # In time order with ascending ids: the window is one slice, already in the answer's order.
+                lo, hi = bisect_left(self._times, since), bisect_right(self._times, until)
+                total, stop = hi - lo, hi - lo if count is None else min(hi - lo, offset + count)
+                if offset >= stop:
+                    return [], total
+                if desc:
+                    return self.records[hi - stop : hi - offset][::-1], total
+                return self.records[lo + offset : lo + stop], total
             records = list(self.records)
         out = []
         for r in records:
@@ -293,8 +354,8 @@ class FakeVoximplant:
             if relation is not None and relation not in _scalars(r["cmd_args"]) | _scalars(r["cmd_result"]):
                 continue
             out.append(r)
-        out.sort(key=lambda r: r["audit_log_id"], reverse=_bool(params, "desc_order", False))
-        return out
+        out.sort(key=lambda r: r["audit_log_id"], reverse=desc)
+        return out[offset : None if count is None else offset + count], len(out)
 
     def get_audit_log(self, params: dict[str, str]) -> dict[str, Any]:
         """Answer ``GetAuditLog``."""
@@ -303,7 +364,7 @@ class FakeVoximplant:
         if not 1 <= count <= MAX_COUNT or offset < 0:
             raise ApiFailure(101, "Invalid arguments: count must be 1..1000 and offset >= 0")
         with_total = _bool(params, "with_total_count", False)
-        matching = self._matching(params)
+        page, total = self._select(params, offset, min(count, self.cap_count))
         with self.lock:
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
@@ -313,7 +374,6 @@ class FakeVoximplant:
         finally:
             with self.lock:
                 self.in_flight -= 1
-        page = matching[offset : offset + min(count, self.cap_count)]
         zone = ZoneInfo(self.timezone)
         body: dict[str, Any] = {
             "result": [{**r, "requested": r["requested"].astimezone(zone).strftime(DATE_FORMAT)} for r in page],
@@ -321,7 +381,7 @@ class FakeVoximplant:
             "timezone": self.timezone,
         }
         if with_total:
-            body["total_count"] = len(matching)
+            body["total_count"] = total
         return body
 
     def get_audit_log_async(self, params: dict[str, str]) -> dict[str, Any]:
@@ -409,6 +469,15 @@ class FakeVoximplant:
 
 
 # -- helpers -------------------------------------------------------------------------------------------
+
+
+def _order_key(record: dict[str, Any]) -> tuple[datetime, int]:
+    return record["requested"], record["audit_log_id"]
+
+
+def _follows(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """Whether ``after`` may follow ``before`` (GetAuditLog answers in id order: ids ascend with time)."""
+    return bool(before["requested"] <= after["requested"] and before["audit_log_id"] < after["audit_log_id"])
 
 
 def report_csv(rows: list[dict[str, Any]]) -> bytes:
@@ -521,6 +590,8 @@ class _Handler(BaseHTTPRequestHandler):
         state = self.state
         length = int(self.headers.get("Content-Length") or 0)
         raw_body = self.rfile.read(length) if length else b""
+        if state.latency:
+            time.sleep(state.latency)
         if state.faults.inject(self, vendor_rate_limit=send_rate_limit):
             return
         url = urlsplit(self.path)

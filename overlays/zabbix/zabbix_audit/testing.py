@@ -17,6 +17,11 @@ the same error codes and texts. Version emulation (``FakeZabbix(version="7.0.22"
 Faults: a :class:`~audit_core.testing.faults.FaultPlan`; its ``vendor_rate_limit`` kind is Zabbix's
 transient "Error connecting to database." (code 1). ``db_down = True`` sends that to every call.
 ``add_records`` may be called from the test while a client iterates.
+
+At scale (benchmarks): ``records`` is kept in ``clock`` order (``add_records`` puts records in
+their place, ``load`` sorts once) and ``time_from``/``time_till`` are found by bisection; sorted
+by ``clock`` first with a ``limit``, only the seconds that can reach the page are read, so a page
+of a million-record store takes milliseconds. ``latency`` adds that many seconds to every request.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ import re
 import secrets
 import threading
 import time
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler
@@ -159,6 +165,11 @@ class FakeZabbix:
         self.sessions: dict[str, str] = {}
         self.tokens: dict[str, str] = {}
         self.records: list[dict[str, str]] = []
+        #: Seconds added to every request (benchmarks: a network's round trip).
+        self.latency = 0.0
+        self._indexed: list[dict[str, str]] | None = None  # the time index of ``records`` (see _window)
+        self._clocks: list[int] = []
+        self._in_order = True
         #: (method, where the credential came from: "auth", "bearer" or None) of every call answered
         self.calls: list[tuple[str, str | None]] = []
 
@@ -232,13 +243,18 @@ class FakeZabbix:
                         "details": text,
                     }
                 )
-            self.records.extend(added)
+            if self.records and at < int(self.records[-1]["clock"]):  # keep the log in clock order
+                where = bisect_right(self.records, at, key=_clock)
+                self.records[where:where] = added
+                self._indexed = None
+            else:
+                self.records.extend(added)
             return added
 
     def load(self, records: list[dict[str, str]]) -> None:
-        """Replace the audit log with ``records`` (e.g. copied from the real Zabbix)."""
+        """Replace the audit log with ``records`` (e.g. copied from the real Zabbix; benchmarks: bulk loading)."""
         with self.lock:
-            self.records = [dict(r) for r in records]
+            self.records = sorted((dict(r) for r in records), key=_clock)
 
     # ------------------------------------------------------------------ the API
     def handle(self, call: Any, bearer: str | None) -> Any:
@@ -307,8 +323,8 @@ class FakeZabbix:
         sid = secrets.token_hex(16)
         with self.lock:
             self.sessions[sid] = user[1]
-        self.add_records(1, action="8", resourcetype="0", userid=user[1], username=str(name), name="", details=None)
-        self.records[-1].update(resourcename="", details="", resourceid=user[1])
+        added = self.add_records(1, action="8", resourcetype="0", userid=user[1], username=str(name), name="")
+        added[-1].update(resourcename="", details="", resourceid=user[1])
         return sid
 
     def _logout(self, credential: str) -> bool:
@@ -318,8 +334,8 @@ class FakeZabbix:
                     -32500, 'Incorrect field "sessionid" name or value in where statement for table "sessions".'
                 )
             userid = self.sessions.pop(credential)
-        self.add_records(1, action="4", resourcetype="0", userid=userid, name="")
-        self.records[-1].update(resourcename="", details="", resourceid=userid)
+        added = self.add_records(1, action="4", resourcetype="0", userid=userid, name="")
+        added[-1].update(resourcename="", details="", resourceid=userid)
         return True
 
     def _auditlog_get(self, params: Any) -> Any:
@@ -359,7 +375,7 @@ class FakeZabbix:
 
         with self.lock:
             exclude = bool(params.get("excludeSearch")) and self.since_7_0  # 6.0.14 ignores it
-            rows = [r for r in self.records if _matches(r, params, exclude)]
+            rows = [r for r in self._window(params, sortfields, orders, limit, exclude) if _matches(r, params, exclude)]
         if params.get("countOutput"):
             if sortfields and self.since_7_0:  # COUNT(*) ... ORDER BY fails in PostgreSQL; 7.0 says so
                 raise RpcError(-32500, "Database error occurred.")
@@ -378,6 +394,51 @@ class FakeZabbix:
         if params.get("preservekeys") and rows:
             return {r.get("auditid") or str(i): r for i, r in enumerate(rows)}
         return rows
+
+    def _window(
+        self, params: dict[str, Any], sortfields: list[Any], orders: list[Any], limit: Any, exclude: bool = False
+    ) -> list[dict[str, str]]:
+        """The records that can be in the answer, found by bisection on ``clock`` (hold the lock).
+
+        Sorted by ``clock`` first with a ``limit``: whole seconds from the near end, until ``limit`` match.
+        """
+        records = self.records
+        if self._indexed is not records or len(self._clocks) > len(records):
+            self._indexed, self._clocks, self._in_order = records, [], True
+        clocks = self._clocks
+        for r in records[len(clocks) :]:
+            clock = int(r["clock"])
+            if clocks and clock < clocks[-1]:
+                self._in_order = False
+            clocks.append(clock)
+        try:
+            low, high = int(params.get("time_from", 0)), int(params.get("time_till", 2**63))
+        except (TypeError, ValueError):
+            return records
+        if not self._in_order:
+            return records
+        lo, hi = bisect_left(clocks, low), bisect_right(clocks, high)
+        if not (sortfields and sortfields[0] == "clock" and isinstance(limit, int)) or params.get("countOutput"):
+            return records[lo:hi]
+        out: list[dict[str, str]] = []
+        found = 0
+        if (orders[0] if orders else "ASC") == "DESC":
+            while hi > lo and found < limit:
+                start = bisect_left(clocks, clocks[hi - 1], lo, hi)
+                out += records[start:hi]
+                found += sum(1 for r in records[start:hi] if _matches(r, params, exclude))
+                hi = start
+        else:
+            while lo < hi and found < limit:
+                end = bisect_right(clocks, clocks[lo], lo, hi)
+                out += records[lo:end]
+                found += sum(1 for r in records[lo:end] if _matches(r, params, exclude))
+                lo = end
+        return out
+
+
+def _clock(row: dict[str, str]) -> int:
+    return int(row["clock"])
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -458,6 +519,8 @@ def make_handler(fake: FakeZabbix) -> type[BaseHTTPRequestHandler]:
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             raw = self.rfile.read(length) if length else b""
+            if fake.latency:
+                time.sleep(fake.latency)
             if fake.plan.inject(self, vendor_rate_limit=_database_down):
                 return
             content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()

@@ -1,0 +1,75 @@
+"""Typed decoding: one 1,000-record answer, from its bytes to our typed records, against ``json.loads`` into dicts.
+
+Both sides start from the same ``httpx.Response`` over the same bytes (the fake's own answer), so
+the figure is the SDK's decoding alone: envelope checks, the generated models, our records, times.
+The SDK side calls the functions its pager calls on each answer (internal names: this module moves
+with them).
+
+Example::
+
+    >>> ours, raw = decoders("navixy")
+    >>> body = b'{"success": true, "list": []}'
+    >>> ours(body), raw(body)
+    (0, 0)
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import httpx
+
+#: Where each vendor's pager reads an answer (the request only names the call in errors).
+REQUESTS = {
+    "voximplant": httpx.Request("POST", "http://127.0.0.1/platform_api/GetAuditLog"),
+    "navixy": httpx.Request("POST", "http://127.0.0.1/v2/user/audit/log/list"),
+    "nlpearl": httpx.Request("POST", "http://127.0.0.1/v2/Account/AuditLog"),
+    "zabbix": httpx.Request("POST", "http://127.0.0.1/api_jsonrpc.php"),
+}
+JSON = {"Content-Type": "application/json; charset=utf-8"}
+
+
+def _response(vendor: str, body: bytes) -> httpx.Response:
+    return httpx.Response(200, content=body, headers=JSON, request=REQUESTS[vendor])
+
+
+def decoders(vendor: str) -> tuple[Callable[[bytes], int], Callable[[bytes], int]]:
+    """(ours, baseline): each turns an answer's bytes into records and returns how many."""
+
+    def baseline(body: bytes) -> int:
+        data = json.loads(_response(vendor, body).content)
+        if isinstance(data, dict):
+            data = data.get("result", data.get("list"))
+        return len(data)
+
+    if vendor == "voximplant":
+        from voximplant_audit._paging import records_of
+        from voximplant_audit_api.models import HistoryGetAuditLogResponse200
+
+        def ours(body: bytes) -> int:  # what the generated client's parsed body and the pager do
+            return len(records_of(HistoryGetAuditLogResponse200.from_dict(_response(vendor, body).json())))
+
+    elif vendor == "navixy":
+        from navixy_audit._paging import read_records as navixy_records
+
+        def ours(body: bytes) -> int:
+            return len(navixy_records(_response(vendor, body)))
+
+    elif vendor == "nlpearl":
+        from nlpearl_audit._models import AuditEvent
+        from nlpearl_audit._paging import read_records as nlpearl_records
+
+        def ours(body: bytes) -> int:
+            return len([AuditEvent.from_wire(r) for r in nlpearl_records(_response(vendor, body))])
+
+    elif vendor == "zabbix":
+        from zabbix_audit._paging import read_records as zabbix_records
+        from zabbix_audit._wire import read_result
+
+        def ours(body: bytes) -> int:
+            return len(zabbix_records(read_result(_response(vendor, body), "auditlog.get")))
+
+    else:
+        raise ValueError(f"unknown vendor {vendor!r}")
+    return ours, baseline
