@@ -232,8 +232,15 @@ def test_repeated_kill_9_at_random_moments_then_completion_gives_the_exact_set(
         env = {**fakes.environ(), "AUDITPULL_COMMIT_RECORDS": "300"}  # many commits: kills land between them
         while kills < 6 and attempts < 20:  # six runs killed, each at a random moment of its life
             attempts += 1
+            before = out.stat().st_size if out.exists() else 0
             child = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            time.sleep(rng.uniform(0.3, 0.3 + duration / 3))
+            # a random moment once this run writes (start-up alone can outlast a fixed sleep on a busy machine)
+            waited = time.monotonic() + 120
+            while child.poll() is None and time.monotonic() < waited:
+                if (out.stat().st_size if out.exists() else 0) > before:
+                    break
+                time.sleep(0.01)
+            time.sleep(rng.uniform(0, duration / 4))
             if child.poll() is None:
                 os.kill(child.pid, signal.SIGKILL)
                 kills += 1
