@@ -43,6 +43,8 @@ from ._http import (
     is_loopback,
     make_timeout,
 )
+from ._json import json_body
+from ._json import loads as json_loads
 from ._pagination import Page
 from ._retry import (
     STREAM_EXTENSION,
@@ -123,6 +125,8 @@ __all__ = [
     "format_bool",
     "format_utc",
     "is_loopback",
+    "json_body",
+    "json_loads",
     "join_list",
     "make_timeout",
     "parse_retry_after",

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 
 import attrs
 
-from audit_core import OpenIntEnum, utc_from_timestamp
+from audit_core import OpenIntEnum, json_loads, utc_from_timestamp
 from zabbix_audit_api.models import AuditLog
 from zabbix_audit_api.types import Unset
 
@@ -100,7 +99,7 @@ def _decode_details(raw: str) -> Any:
     if not raw:
         return None
     try:
-        return json.loads(raw)
+        return json_loads(raw)
     except ValueError:  # not JSON after all: hand the text back untouched
         return raw
 
