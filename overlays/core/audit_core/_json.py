@@ -29,9 +29,11 @@ _KEY = "audit_core.json"
 def loads(data: bytes | bytearray | memoryview | str) -> Any:
     """Decode JSON text as :func:`json.loads` does, with orjson's speed.
 
-    orjson refuses a few texts the standard library reads (``NaN``, integers beyond 64 bits,
-    UTF-16 and UTF-32, lone surrogates): those are read by :func:`json.loads`, so every text
-    decodes to what it always did, and a text neither reads raises :class:`ValueError`.
+    orjson refuses a few texts the standard library reads (``NaN``, ``Infinity``, UTF-16 and
+    UTF-32, lone surrogates): those are read by :func:`json.loads`, and a text neither reads
+    raises :class:`ValueError`. One difference remains: an integer beyond 64 bits (past
+    18446744073709551615 or below -9223372036854775808) becomes a float, where ``json`` keeps an
+    int. No vendor's field holds one; a record carrying one fails its type checks as garbled.
     """
     try:
         return orjson.loads(data)
