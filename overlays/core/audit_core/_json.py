@@ -22,7 +22,8 @@ from typing import Any
 import httpx
 import orjson
 
-#: Where :func:`json_body` keeps a response's decoded body (or the error it raised).
+#: Where :func:`json_body` keeps a response's decoded body (or the error it raised); the generated
+#: clients read it there too (``types.json_body`` of specs/templates/types.py.jinja): keep the two equal.
 _KEY = "audit_core.json"
 
 
