@@ -18,7 +18,7 @@ from ._async._transport import AsyncRetryTransport
 from ._auth import SessionAuth
 from ._config import EnvSpec, EnvVar, choose_credentials
 from ._cursor import Cursor, decode_token, encode_token, resolve_cursor, token_time
-from ._enums import OpenIntEnum, OpenStrEnum
+from ._enums import OpenIntEnum, OpenStrEnum, enum_member
 from ._errors import (
     APIError,
     AuditError,
@@ -120,6 +120,7 @@ __all__ = [
     "client_repr",
     "decode_token",
     "encode_token",
+    "enum_member",
     "error_for_status",
     "error_reason",
     "format_bool",
