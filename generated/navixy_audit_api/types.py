@@ -2,8 +2,9 @@
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
+import httpx
 from attrs import define
 
 
@@ -52,3 +53,19 @@ class Response(Generic[T]):
 
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+
+
+#: Where a transport may leave a response's decoded JSON body (audit_core's transport hooks do).
+JSON_BODY_EXTENSION = "audit_core.json"
+
+
+def json_body(response: httpx.Response) -> Any:
+    """The response's decoded JSON body: the one already decoded for it, if any, else ``response.json()``.
+
+    Whoever read the body first (a retry hook) keeps the decoded value in
+    ``response.extensions[JSON_BODY_EXTENSION]``, so the body is decoded once.
+    """
+    decoded = response.extensions.get(JSON_BODY_EXTENSION)
+    if decoded is None or not isinstance(decoded, (dict, list, str, int, float)):
+        return response.json()
+    return decoded

@@ -46,8 +46,6 @@ class AuditLogListResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.audit_record import AuditRecord
-
         d = dict(src_dict)
         success = d.pop("success")
 
@@ -81,3 +79,7 @@ class AuditLogListResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported here, after the class, so that two models may refer to each other.
+from ..models.audit_record import AuditRecord

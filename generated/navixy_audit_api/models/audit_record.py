@@ -45,8 +45,6 @@ class AuditRecord:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.audit_record_payload_type_0 import AuditRecordPayloadType0
-
         id = self.id
 
         user_id = self.user_id
@@ -111,8 +109,6 @@ class AuditRecord:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.audit_record_payload_type_0 import AuditRecordPayloadType0
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -201,3 +197,7 @@ class AuditRecord:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported here, after the class, so that two models may refer to each other.
+from ..models.audit_record_payload_type_0 import AuditRecordPayloadType0

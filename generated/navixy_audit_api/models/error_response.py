@@ -57,9 +57,6 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.error_status import ErrorStatus
-        from ..models.parameter_error import ParameterError
-
         d = dict(src_dict)
         success = d.pop("success")
 
@@ -98,3 +95,8 @@ class ErrorResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported here, after the class, so that two models may refer to each other.
+from ..models.error_status import ErrorStatus
+from ..models.parameter_error import ParameterError

@@ -86,11 +86,6 @@ class AuditLogView:
     user: AuditLogUserInfo | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.audit_log_user_info import AuditLogUserInfo
-        from ..models.audit_log_view_additional_data_type_0 import (
-            AuditLogViewAdditionalDataType0,
-        )
-
         timestamp: str | Unset = UNSET
         if not isinstance(self.timestamp, Unset):
             timestamp = self.timestamp.isoformat()
@@ -131,11 +126,6 @@ class AuditLogView:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.audit_log_user_info import AuditLogUserInfo
-        from ..models.audit_log_view_additional_data_type_0 import (
-            AuditLogViewAdditionalDataType0,
-        )
-
         d = dict(src_dict)
         _timestamp = d.pop("timestamp", UNSET)
         timestamp: datetime.datetime | Unset
@@ -195,3 +185,10 @@ class AuditLogView:
         )
 
         return audit_log_view
+
+
+# Imported here, after the class, so that two models may refer to each other.
+from ..models.audit_log_user_info import AuditLogUserInfo
+from ..models.audit_log_view_additional_data_type_0 import (
+    AuditLogViewAdditionalDataType0,
+)

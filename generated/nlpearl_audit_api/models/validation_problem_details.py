@@ -38,10 +38,6 @@ class ValidationProblemDetails:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.validation_problem_details_errors_type_0 import (
-            ValidationProblemDetailsErrorsType0,
-        )
-
         type_: None | str | Unset
         if isinstance(self.type_, Unset):
             type_ = UNSET
@@ -100,10 +96,6 @@ class ValidationProblemDetails:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.validation_problem_details_errors_type_0 import (
-            ValidationProblemDetailsErrorsType0,
-        )
-
         d = dict(src_dict)
 
         def _parse_type_(data: object) -> None | str | Unset:
@@ -197,3 +189,9 @@ class ValidationProblemDetails:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported here, after the class, so that two models may refer to each other.
+from ..models.validation_problem_details_errors_type_0 import (
+    ValidationProblemDetailsErrorsType0,
+)

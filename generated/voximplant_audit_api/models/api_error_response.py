@@ -41,8 +41,6 @@ class ApiErrorResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.api_error import ApiError
-
         d = dict(src_dict)
         error = ApiError.from_dict(d.pop("error"))
 
@@ -68,3 +66,7 @@ class ApiErrorResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported here, after the class, so that two models may refer to each other.
+from ..models.api_error import ApiError

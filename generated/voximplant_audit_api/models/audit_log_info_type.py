@@ -95,9 +95,6 @@ class AuditLogInfoType:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.audit_log_info_type_cmd_args import AuditLogInfoTypeCmdArgs
-        from ..models.audit_log_info_type_cmd_result import AuditLogInfoTypeCmdResult
-
         d = dict(src_dict)
         audit_log_id = d.pop("audit_log_id", UNSET)
 
@@ -157,3 +154,8 @@ class AuditLogInfoType:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported here, after the class, so that two models may refer to each other.
+from ..models.audit_log_info_type_cmd_args import AuditLogInfoTypeCmdArgs
+from ..models.audit_log_info_type_cmd_result import AuditLogInfoTypeCmdResult

@@ -52,10 +52,6 @@ class AuditLogInfoTypeCmdResult:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.audit_log_info_type_cmd_result_deleted_skills_items import (
-            AuditLogInfoTypeCmdResultDeletedSkillsItems,
-        )
-
         d = dict(src_dict)
         skill_id = d.pop("skill_id", UNSET)
 
@@ -97,3 +93,9 @@ class AuditLogInfoTypeCmdResult:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported here, after the class, so that two models may refer to each other.
+from ..models.audit_log_info_type_cmd_result_deleted_skills_items import (
+    AuditLogInfoTypeCmdResultDeletedSkillsItems,
+)

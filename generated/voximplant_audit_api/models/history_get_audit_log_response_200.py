@@ -61,8 +61,6 @@ class HistoryGetAuditLogResponse200:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.audit_log_info_type import AuditLogInfoType
-
         d = dict(src_dict)
         _result = d.pop("result", UNSET)
         result: list[AuditLogInfoType] | Unset = UNSET
@@ -104,3 +102,7 @@ class HistoryGetAuditLogResponse200:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported here, after the class, so that two models may refer to each other.
+from ..models.audit_log_info_type import AuditLogInfoType

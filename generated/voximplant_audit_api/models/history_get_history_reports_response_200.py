@@ -55,8 +55,6 @@ class HistoryGetHistoryReportsResponse200:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.history_report import HistoryReport
-
         d = dict(src_dict)
         _result = d.pop("result", UNSET)
         result: list[HistoryReport] | Unset = UNSET
@@ -95,3 +93,7 @@ class HistoryGetHistoryReportsResponse200:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported here, after the class, so that two models may refer to each other.
+from ..models.history_report import HistoryReport

@@ -29,8 +29,6 @@ class AuditLogMap:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.audit_log import AuditLog
-
         d = dict(src_dict)
         audit_log_map = cls()
 
@@ -58,3 +56,7 @@ class AuditLogMap:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported here, after the class, so that two models may refer to each other.
+from ..models.audit_log import AuditLog

@@ -201,9 +201,6 @@ class AuditlogGetParams:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.audit_log_filter import AuditLogFilter
-        from ..models.audit_log_search import AuditLogSearch
-
         d = dict(src_dict)
 
         def _parse_auditids(data: object) -> list[str] | str | Unset:
@@ -362,3 +359,8 @@ class AuditlogGetParams:
         )
 
         return auditlog_get_params
+
+
+# Imported here, after the class, so that two models may refer to each other.
+from ..models.audit_log_filter import AuditLogFilter
+from ..models.audit_log_search import AuditLogSearch

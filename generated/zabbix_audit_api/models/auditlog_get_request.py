@@ -75,8 +75,6 @@ class AuditlogGetRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.auditlog_get_params import AuditlogGetParams
-
         d = dict(src_dict)
         jsonrpc = JsonRpcVersion(d.pop("jsonrpc"))
 
@@ -100,3 +98,7 @@ class AuditlogGetRequest:
         )
 
         return auditlog_get_request
+
+
+# Imported here, after the class, so that two models may refer to each other.
+from ..models.auditlog_get_params import AuditlogGetParams

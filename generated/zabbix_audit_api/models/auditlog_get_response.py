@@ -33,8 +33,6 @@ class AuditlogGetResponse:
     id: int | None | str
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.audit_log_map import AuditLogMap
-
         jsonrpc = self.jsonrpc.value
 
         result: dict[str, Any] | list[dict[str, Any]] | str
@@ -68,9 +66,6 @@ class AuditlogGetResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.audit_log import AuditLog
-        from ..models.audit_log_map import AuditLogMap
-
         d = dict(src_dict)
         jsonrpc = JsonRpcVersion(d.pop("jsonrpc"))
 
@@ -122,3 +117,8 @@ class AuditlogGetResponse:
         )
 
         return auditlog_get_response
+
+
+# Imported here, after the class, so that two models may refer to each other.
+from ..models.audit_log import AuditLog
+from ..models.audit_log_map import AuditLogMap

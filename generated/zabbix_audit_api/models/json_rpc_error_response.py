@@ -62,8 +62,6 @@ class JsonRpcErrorResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.json_rpc_error import JsonRpcError
-
         d = dict(src_dict)
         jsonrpc = JsonRpcVersion(d.pop("jsonrpc"))
 
@@ -83,3 +81,7 @@ class JsonRpcErrorResponse:
         )
 
         return json_rpc_error_response
+
+
+# Imported here, after the class, so that two models may refer to each other.
+from ..models.json_rpc_error import JsonRpcError

@@ -36,8 +36,6 @@ class JsonRpcResult:
     id: int | None | str
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.audit_log_map import AuditLogMap
-
         jsonrpc = self.jsonrpc.value
 
         result: bool | dict[str, Any] | list[dict[str, Any]] | str
@@ -71,9 +69,6 @@ class JsonRpcResult:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.audit_log import AuditLog
-        from ..models.audit_log_map import AuditLogMap
-
         d = dict(src_dict)
         jsonrpc = JsonRpcVersion(d.pop("jsonrpc"))
 
@@ -123,3 +118,8 @@ class JsonRpcResult:
         )
 
         return json_rpc_result
+
+
+# Imported here, after the class, so that two models may refer to each other.
+from ..models.audit_log import AuditLog
+from ..models.audit_log_map import AuditLogMap

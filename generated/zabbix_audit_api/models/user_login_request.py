@@ -58,8 +58,6 @@ class UserLoginRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.user_login_params import UserLoginParams
-
         d = dict(src_dict)
         jsonrpc = JsonRpcVersion(d.pop("jsonrpc"))
 
@@ -80,3 +78,7 @@ class UserLoginRequest:
         )
 
         return user_login_request
+
+
+# Imported here, after the class, so that two models may refer to each other.
+from ..models.user_login_params import UserLoginParams

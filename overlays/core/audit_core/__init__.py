@@ -18,7 +18,7 @@ from ._async._transport import AsyncRetryTransport
 from ._auth import SessionAuth
 from ._config import EnvSpec, EnvVar, choose_credentials
 from ._cursor import Cursor, decode_token, encode_token, resolve_cursor, token_time
-from ._enums import OpenIntEnum, OpenStrEnum
+from ._enums import OpenIntEnum, OpenStrEnum, enum_member
 from ._errors import (
     APIError,
     AuditError,
@@ -43,6 +43,8 @@ from ._http import (
     is_loopback,
     make_timeout,
 )
+from ._json import json_body
+from ._json import loads as json_loads
 from ._pagination import Page
 from ._retry import (
     STREAM_EXTENSION,
@@ -118,11 +120,14 @@ __all__ = [
     "client_repr",
     "decode_token",
     "encode_token",
+    "enum_member",
     "error_for_status",
     "error_reason",
     "format_bool",
     "format_utc",
     "is_loopback",
+    "json_body",
+    "json_loads",
     "join_list",
     "make_timeout",
     "parse_retry_after",

@@ -8,17 +8,30 @@ The async sources under ``_async/`` use the ``async_*`` / ``Async*`` names;
 
 from __future__ import annotations
 
-import asyncio
 import threading
 import time
+from typing import TYPE_CHECKING
 
-#: ``async with AsyncLock():`` in async code, ``with Lock():`` in its sync twin.
-AsyncLock = asyncio.Lock
+# asyncio is imported by the async code that runs, not with the package: a sync user never
+# pays for it (about 10 ms of start-up).
+if TYPE_CHECKING:
+    import asyncio
+
+#: ``with Lock():`` in sync code; ``async with AsyncLock():`` in its async twin.
 Lock = threading.Lock
+
+
+def AsyncLock() -> asyncio.Lock:
+    """Make a new lock for async code: an :class:`asyncio.Lock`, named as the class it stands for."""
+    import asyncio
+
+    return asyncio.Lock()
 
 
 async def async_sleep(seconds: float) -> None:
     """Wait without blocking the event loop."""
+    import asyncio
+
     await asyncio.sleep(seconds)
 
 

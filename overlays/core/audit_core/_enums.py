@@ -19,7 +19,27 @@ behave the same way (their template gives them the same ``_missing_``).
 from __future__ import annotations
 
 import enum
-from typing import Any, Self
+from typing import Any, Self, TypeVar
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def enum_member(cls: type[E], value: object) -> E:
+    """``cls(value)``, with a dictionary look-up for a known value instead of Enum's call machinery.
+
+    The same member (or pseudo-member, or error) as ``cls(value)``, at a fraction of the cost:
+    records decode one or two enums each.
+
+    >>> class Color(OpenIntEnum):
+    ...     RED = 1
+    >>> enum_member(Color, 1), enum_member(Color, 7)
+    (<Color.RED: 1>, <Color.UNKNOWN_7: 7>)
+    """
+    try:
+        member = cls._value2member_map_.get(value)
+    except TypeError:  # unhashable: Enum's own search and error
+        member = None
+    return cls(value) if member is None else member  # type: ignore[return-value]
 
 
 class OpenIntEnum(enum.IntEnum):

@@ -31,6 +31,7 @@ import attrs
 import httpx
 
 from ._errors import APIError, InvalidInputError, RateLimitError, RetriesExhaustedError, TransportError
+from ._json import json_body
 
 logger = logging.getLogger("audit_core")
 
@@ -264,7 +265,7 @@ def classify_unreadable_json(request: httpx.Request, response: httpx.Response) -
     if not 200 <= response.status_code < 300:
         return None
     try:
-        response.json()
+        json_body(response)
     except ValueError:
         kind = response.headers.get("Content-Type", "no content type")
         return RetryReason(TransportError(f"the answer is not valid JSON (HTTP {response.status_code}, {kind})"))

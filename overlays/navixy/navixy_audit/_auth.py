@@ -15,7 +15,7 @@ from collections.abc import Generator
 
 import httpx
 
-from audit_core import ConfigurationError, Secret, SessionAuth, TransportError, choose_credentials
+from audit_core import ConfigurationError, Secret, SessionAuth, TransportError, choose_credentials, json_body
 
 from ._errors import SESSION_RENEWAL_CODES, VENDOR, SecondFactorRequiredError, read_envelope
 
@@ -36,7 +36,7 @@ def _given(value: Secret | None) -> str | None:
 
 def _is_session_ended(response: httpx.Response) -> bool:
     try:
-        body = json.loads(response.content)
+        body = json_body(response)
     except ValueError:
         return False
     if not isinstance(body, dict) or body.get("success") is not False:

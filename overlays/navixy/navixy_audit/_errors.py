@@ -15,7 +15,6 @@ an action. The SDK decides by the envelope's code, not by the HTTP status.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -33,6 +32,7 @@ from audit_core import (
     TransportError,
     classify_unreadable_json,
     error_for_status,
+    json_body,
     parse_retry_after,
 )
 
@@ -313,7 +313,7 @@ def read_envelope(response: httpx.Response, operation: str) -> dict[str, Any]:
     {'success': True, 'list': []}
     """
     try:
-        body = json.loads(response.content)
+        body = json_body(response)
     except ValueError:
         kind = response.headers.get("Content-Type", "no content type")
         if response.is_success:
@@ -379,7 +379,7 @@ def classify(request: httpx.Request, response: httpx.Response) -> RetryReason | 
     if unreadable is not None:
         return unreadable
     try:
-        body = json.loads(response.content)
+        body = json_body(response)
     except ValueError:
         return None
     if not isinstance(body, dict) or body.get("success") is not False:

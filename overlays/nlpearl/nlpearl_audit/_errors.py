@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 
-from audit_core import APIError, AuthenticationError, NotFoundError, PermissionDeniedError
+from audit_core import APIError, AuthenticationError, NotFoundError, PermissionDeniedError, json_body
 
 VENDOR = "nlpearl"
 OPERATION = "POST /v2/Account/AuditLog"
@@ -53,7 +53,7 @@ def _problem(response: httpx.Response) -> dict[str, Any]:
     if not response.content:
         return {}
     try:
-        body = response.json()
+        body = json_body(response)
     except ValueError:
         return {}
     return body if isinstance(body, dict) else {}

@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from audit_core import TransportError
+from audit_core import TransportError, enum_member
 
 from ._enums import EventType, UserType
 from ._errors import VENDOR
@@ -105,7 +105,7 @@ class AuditEvent:
             raise TransportError(f"audit event without an integer eventType: {event_type!r}", vendor=VENDOR)
         return cls(
             timestamp=timestamp,
-            event_type=EventType(event_type),
+            event_type=enum_member(EventType, event_type),
             user=_user(record.get("user")),
             additional_data=_additional_data(record.get("additionalData")),
             raw=record,
@@ -134,10 +134,11 @@ def _user(value: object) -> AuditUser | None:
     if not isinstance(value, dict):
         return None
     user_type = value.get("type")
+    known = isinstance(user_type, int) and not isinstance(user_type, bool)
     return AuditUser(
         id=_optional_str(value.get("id")),
         name=_optional_str(value.get("name")),
-        type=UserType(user_type) if isinstance(user_type, int) and not isinstance(user_type, bool) else None,
+        type=enum_member(UserType, user_type) if known else None,
     )
 
 

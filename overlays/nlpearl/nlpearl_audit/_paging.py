@@ -28,6 +28,7 @@ from audit_core import (
     classify_unreadable_json,
     decode_token,
     encode_token,
+    json_body,
     require_aware,
     resolve_cursor,
     token_time,
@@ -195,7 +196,7 @@ def read_records(response: httpx.Response) -> list[Any]:
     if not response.is_success:
         raise error_for(response)
     try:
-        body = response.json()
+        body = json_body(response)
     except ValueError:
         raise TransportError(
             f"the answer is not valid JSON (HTTP {response.status_code})", vendor=VENDOR, operation=OPERATION
@@ -212,7 +213,7 @@ def classify(request: httpx.Request, response: httpx.Response) -> RetryReason | 
     reason = classify_unreadable_json(request, response)
     if reason is not None or not response.is_success:
         return reason
-    if not isinstance(response.json(), list):
+    if not isinstance(json_body(response), list):
         kind = response.headers.get("Content-Type", "no content type")
         return RetryReason(TransportError(f"the answer is not a JSON array (HTTP {response.status_code}, {kind})"))
     return None

@@ -17,6 +17,7 @@ from audit_core import (
     RetryReason,
     TransportError,
     classify_unreadable_json,
+    json_body,
 )
 from voximplant_audit_api.models import ApiErrorResponse
 from voximplant_audit_api.types import Response
@@ -202,7 +203,7 @@ def classify(request: httpx.Request, response: httpx.Response) -> RetryReason | 
     if download and not _is_json(response):
         return None
     try:
-        data = response.json()
+        data = json_body(response)
     except ValueError:
         return classify_unreadable_json(request, response)
     if isinstance(data, dict):

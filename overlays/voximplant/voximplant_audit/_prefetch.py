@@ -12,8 +12,8 @@ the first page has told ``total_count``).
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from audit_core import AsyncPager, Page, Pager
 from voximplant_audit_api.models import HistoryGetAuditLogResponse200
@@ -26,7 +26,10 @@ from ._wire import AuditFilters
 AsyncFetch = Callable[[AuditFilters, int, bool], Awaitable[HistoryGetAuditLogResponse200]]
 Fetch = Callable[[AuditFilters, int, bool], HistoryGetAuditLogResponse200]
 AuditPage = Page[AuditLogEntry, AuditLogCursor]
-_Task = asyncio.Task[HistoryGetAuditLogResponse200]
+if TYPE_CHECKING:  # asyncio is imported by the first AsyncPrefetcher, not with the package (start-up time)
+    import asyncio
+
+    _Task = asyncio.Task[HistoryGetAuditLogResponse200]
 
 
 class AsyncPrefetcher:
@@ -58,6 +61,8 @@ class AsyncPrefetcher:
         return page
 
     def _schedule(self) -> None:
+        import asyncio
+
         wanted = self._walk.prefetchable(self._concurrency)
         for stale in [offset for offset in self._tasks if offset not in wanted]:
             self._discard(self._tasks.pop(stale))

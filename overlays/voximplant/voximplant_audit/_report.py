@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 import httpx
 
-from audit_core import APIError, InvalidInputError, TransportError
+from audit_core import APIError, InvalidInputError, TransportError, json_body
 from voximplant_audit_api.models import (
     HistoryGetAuditLogAsyncResponse200,
     HistoryGetHistoryReportsResponse200,
@@ -234,7 +234,7 @@ def check_download_head(response: httpx.Response) -> None:
         )
     kind = response.headers.get("Content-Type", "no content type")
     try:
-        data = response.json()
+        data = json_body(response)
     except ValueError:
         raise UnusableAnswer(f"an unreadable answer instead of the report ({kind})") from None
     raise_for_envelope(data, DOWNLOAD)

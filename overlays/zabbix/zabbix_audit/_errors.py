@@ -16,6 +16,7 @@ from audit_core import (
     RetryReason,
     TransportError,
     classify_unreadable_json,
+    json_body,
 )
 
 VENDOR = "zabbix"
@@ -136,7 +137,7 @@ def classify(request: httpx.Request, response: httpx.Response) -> RetryReason | 
     reason = classify_unreadable_json(request, response)
     if reason is not None or response.status_code != 200:
         return reason
-    body = response.json()
+    body = json_body(response)
     error = body.get("error") if isinstance(body, dict) else None
     if isinstance(error, dict) and error.get("code") == DATABASE_UNREACHABLE:
         return RetryReason(error_from_envelope(error, operation(request)))

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 
 import attrs
 
-from audit_core import OpenIntEnum, utc_from_timestamp
+from audit_core import OpenIntEnum, enum_member, json_loads, utc_from_timestamp
 from zabbix_audit_api.models import AuditLog
 from zabbix_audit_api.types import Unset
 
@@ -100,7 +99,7 @@ def _decode_details(raw: str) -> Any:
     if not raw:
         return None
     try:
-        return json.loads(raw)
+        return json_loads(raw)
     except ValueError:  # not JSON after all: hand the text back untouched
         return raw
 
@@ -145,8 +144,8 @@ class AuditRecord:
         return cls(
             auditid=_text(raw.auditid),
             clock=utc_from_timestamp(_text(raw.clock) or "0"),
-            action=AuditAction(int(_text(raw.action) or "-1")),
-            resourcetype=ResourceType(int(_text(raw.resourcetype) or "-1")),
+            action=enum_member(AuditAction, int(_text(raw.action) or "-1")),
+            resourcetype=enum_member(ResourceType, int(_text(raw.resourcetype) or "-1")),
             details=_decode_details(_text(raw.details)),
             userid=_text(raw.userid),
             username=_text(raw.username),

@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 
-from audit_core import TransportError, check_base_url
+from audit_core import TransportError, check_base_url, json_body
 
 from ._errors import VENDOR, error_from_envelope, http_error
 
@@ -82,7 +82,7 @@ def read_result(response: httpx.Response, method: str) -> Any:
     if response.status_code != 200:
         raise http_error(response.status_code, method)
     try:
-        data = response.json()
+        data = json_body(response)
     except ValueError:
         raise TransportError("the answer is not valid JSON", vendor=VENDOR, operation=method) from None
     if not isinstance(data, dict):

@@ -7,7 +7,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.audit_log_list_request import AuditLogListRequest
 from ...models.audit_log_list_response import AuditLogListResponse
 from ...models.error_response import ErrorResponse
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, json_body
 
 
 def _get_kwargs(
@@ -36,11 +36,11 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> AuditLogListResponse | ErrorResponse:
     if response.status_code == 200:
-        response_200 = AuditLogListResponse.from_dict(response.json())
+        response_200 = AuditLogListResponse.from_dict(json_body(response))
 
         return response_200
 
-    response_default = ErrorResponse.from_dict(response.json())
+    response_default = ErrorResponse.from_dict(json_body(response))
 
     return response_default
 

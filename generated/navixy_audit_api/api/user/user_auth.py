@@ -7,7 +7,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.user_auth_request import UserAuthRequest
 from ...models.user_auth_response import UserAuthResponse
-from ...types import Response
+from ...types import Response, json_body
 
 
 def _get_kwargs(
@@ -33,11 +33,11 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | UserAuthResponse:
     if response.status_code == 200:
-        response_200 = UserAuthResponse.from_dict(response.json())
+        response_200 = UserAuthResponse.from_dict(json_body(response))
 
         return response_200
 
-    response_default = ErrorResponse.from_dict(response.json())
+    response_default = ErrorResponse.from_dict(json_body(response))
 
     return response_default
 

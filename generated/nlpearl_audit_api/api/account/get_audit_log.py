@@ -9,7 +9,7 @@ from ...models.audit_log_api_request import AuditLogAPIRequest
 from ...models.audit_log_view import AuditLogView
 from ...models.problem_details import ProblemDetails
 from ...models.validation_problem_details import ValidationProblemDetails
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, json_body
 
 
 def _get_kwargs(
@@ -37,7 +37,7 @@ def _parse_response(
 ) -> Any | ProblemDetails | ValidationProblemDetails | list[AuditLogView] | None:
     if response.status_code == 200:
         response_200 = []
-        _response_200 = response.json()
+        _response_200 = json_body(response)
         for response_200_item_data in _response_200:
             response_200_item = AuditLogView.from_dict(response_200_item_data)
 
@@ -46,7 +46,7 @@ def _parse_response(
         return response_200
 
     if response.status_code == 400:
-        response_400 = ValidationProblemDetails.from_dict(response.json())
+        response_400 = ValidationProblemDetails.from_dict(json_body(response))
 
         return response_400
 
@@ -55,7 +55,7 @@ def _parse_response(
         return response_401
 
     if response.status_code == 403:
-        response_403 = ProblemDetails.from_dict(response.json())
+        response_403 = ProblemDetails.from_dict(json_body(response))
 
         return response_403
 

@@ -7,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.api_error_response import ApiErrorResponse
 from ...models.history_get_audit_log_response_200 import HistoryGetAuditLogResponse200
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, json_body
 
 
 def _get_kwargs(
@@ -94,7 +94,7 @@ def _parse_response(
 
             return response_200_type_1
 
-        response_200 = _parse_response_200(response.json())
+        response_200 = _parse_response_200(json_body(response))
 
         return response_200
 

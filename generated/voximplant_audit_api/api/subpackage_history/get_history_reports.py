@@ -9,7 +9,7 @@ from ...models.api_error_response import ApiErrorResponse
 from ...models.history_get_history_reports_response_200 import (
     HistoryGetHistoryReportsResponse200,
 )
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, json_body
 
 
 def _get_kwargs(
@@ -82,7 +82,7 @@ def _parse_response(
 
             return response_200_type_1
 
-        response_200 = _parse_response_200(response.json())
+        response_200 = _parse_response_200(json_body(response))
 
         return response_200
 

@@ -11,7 +11,7 @@ from ...models.json_rpc_error_response import JsonRpcErrorResponse
 from ...models.json_rpc_result import JsonRpcResult
 from ...models.user_login_request import UserLoginRequest
 from ...models.user_logout_request import UserLogoutRequest
-from ...types import Response
+from ...types import Response, json_body
 
 
 def _get_kwargs(
@@ -67,7 +67,7 @@ def _parse_response(
 
             return componentsschemas_json_rpc_response_type_1
 
-        response_200 = _parse_response_200(response.json())
+        response_200 = _parse_response_200(json_body(response))
 
         return response_200
 
