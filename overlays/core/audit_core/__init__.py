@@ -19,19 +19,7 @@ from ._auth import SessionAuth
 from ._config import EnvSpec, EnvVar, choose_credentials
 from ._cursor import Cursor, decode_token, encode_token, resolve_cursor, token_time
 from ._enums import OpenIntEnum, OpenStrEnum, enum_member
-from ._errors import (
-    APIError,
-    AuditError,
-    AuthenticationError,
-    ConfigurationError,
-    InvalidInputError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    RetriesExhaustedError,
-    TransportError,
-    error_for_status,
-)
+from ._errors import error_for_status
 from ._http import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -64,6 +52,7 @@ from ._sync._client import BaseClient, ClientOptions
 from ._sync._pagination import Pager
 from ._sync._transport import RetryTransport
 from ._time import check_window, format_utc, require_aware, utc_from_timestamp
+from .errors import *  # noqa: F403 - the errors a user catches, listed once in audit_core.errors
 
 __version__ = "0.2.0"
 
@@ -71,17 +60,13 @@ __version__ = "0.2.0"
 ERRORS = tuple(errors.__all__)
 
 __all__ = [
-    "APIError",
     "AsyncBaseClient",
     "AsyncClientOptions",
     "AsyncPager",
     "AsyncRetryTransport",
-    "AuditError",
-    "AuthenticationError",
     "BaseClient",
     "Classifier",
     "ClientOptions",
-    "ConfigurationError",
     "Cursor",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
@@ -90,15 +75,10 @@ __all__ = [
     "EnvSpec",
     "EnvVar",
     "InsecureTransportWarning",
-    "InvalidInputError",
-    "NotFoundError",
     "OpenIntEnum",
     "OpenStrEnum",
     "Page",
     "Pager",
-    "PermissionDeniedError",
-    "RateLimitError",
-    "RetriesExhaustedError",
     "RetryPolicy",
     "RetryReason",
     "RetryTransport",
@@ -106,7 +86,6 @@ __all__ = [
     "Secret",
     "SessionAuth",
     "TimeoutTypes",
-    "TransportError",
     "VerifyTypes",
     "call_timeout",
     "check_base_url",
@@ -138,3 +117,4 @@ __all__ = [
     "unset_to_none",
     "utc_from_timestamp",
 ]
+__all__ += errors.__all__
