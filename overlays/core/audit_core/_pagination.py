@@ -15,8 +15,10 @@ without losing or repeating a record::
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Generic, TypeVar
+from collections import deque
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+from typing import Any, Generic, TypeVar
 
 import attrs
 
@@ -38,3 +40,125 @@ class Page(Generic[T, C]):
     def __attrs_post_init__(self) -> None:
         if len(self.items) != len(self.cursors):
             raise ValueError("a page needs exactly one cursor per record")
+
+
+#: Requests a pager keeps in flight by default (``concurrency=`` of every client). Chosen by
+#: measuring (BENCHMARKS.md, "Concurrency"): against 20 ms a request, 4 gets most of the gain of
+#: 8 or 16 and asks a vendor's server for little more than a browser would.
+DEFAULT_CONCURRENCY = 4
+MAX_CONCURRENCY = 16
+#: A slice aims at this share of a full page, so that most slices are read in one request.
+FILL = 0.8
+
+
+def check_concurrency(value: object, *, vendor: str | None = None) -> int:
+    """``concurrency=`` checked: an integer from 1 to :data:`MAX_CONCURRENCY`.
+
+    >>> check_concurrency(4)
+    4
+    """
+    from ._errors import InvalidInputError
+
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_CONCURRENCY:
+        raise InvalidInputError(
+            f"concurrency must be an integer from 1 to {MAX_CONCURRENCY}, not {value!r}", vendor=vendor
+        )
+    return value
+
+
+@attrs.define
+class Lane(Generic[T, C]):
+    """One time slice ``[position(start), end)`` of a pull, read page after page by its own requests.
+
+    ``next`` is where its next request starts (``None`` once it is read); ``pages`` are read and
+    not handed out yet; ``handoff`` is the cursor the pull stands at once the slice is handed out
+    (the next slice's start; ``None``: nothing follows, or not known yet for a probe).
+    """
+
+    start: C
+    end: datetime
+    next: C | None
+    handoff: C | None
+    probe: bool = False
+    records: int = 0
+    pages: deque[Page[T, C]] = attrs.field(factory=deque)
+    pending: Any = None
+    error: BaseException | None = None
+
+
+class Slicer(Generic[T, C]):
+    """Cuts ``[cursor, until)`` into :class:`Lane` s, as wide as one page of records is expected to be.
+
+    With a fixed ``width`` (NLPearl's one-day windows) every slice has it. Without one, the first
+    slice is a probe: one page from the cursor to ``until``, whose reach tells how dense the records
+    are; later slices are sized from every slice read so far, ``FILL`` of a page each. A slice that
+    holds more than a page is still read whole, page after page: the sizing is only for speed.
+    """
+
+    def __init__(
+        self,
+        *,
+        position: Callable[[C], datetime],
+        at: Callable[[datetime], C],
+        until: datetime,
+        page_size: int,
+        width: timedelta | None = None,
+        grid: timedelta = timedelta(seconds=1),
+    ) -> None:
+        self.position = position
+        self._at = at
+        self.until = until
+        self._page_size = page_size
+        self._width = width
+        self._grid = grid
+        self._records = 0
+        self._span = timedelta(0)
+
+    def first(self, cursor: C) -> Lane[T, C] | None:
+        """The first slice of a pull from ``cursor`` (``None``: the window is empty)."""
+        if self.position(cursor) >= self.until:
+            return None
+        if self._width is None:
+            return Lane(cursor, self.until, cursor, None, probe=True)
+        return self._lane(cursor)
+
+    def after(self, lane: Lane[T, C]) -> Lane[T, C] | None:
+        """The slice after ``lane`` (``None``: it reaches ``until``, or a probe not read yet)."""
+        return None if lane.handoff is None else self._lane(lane.handoff)
+
+    def _lane(self, start: C) -> Lane[T, C]:
+        begin = self.position(start)
+        end = min(self.until, begin + self.width())
+        return Lane(start, end, start, None if end >= self.until else self._at(end))
+
+    def width(self) -> timedelta:
+        """How wide the next slice is: fixed, or ``FILL`` of a page at the density seen so far."""
+        if self._width is not None:
+            return self._width
+        if self._records == 0:  # nothing seen yet in what was read: widen fast
+            wide = max(self._span * 4, self._grid * 60)
+        else:
+            wide = self._span * (FILL * self._page_size / self._records)
+        steps = max(1, -(-wide // self._grid))
+        return self._grid * steps
+
+    def page_read(self, lane: Lane[T, C], page: Page[T, C]) -> None:
+        """Account one page of ``lane``: whether the slice has more, and what it taught about density."""
+        lane.pages.append(page)
+        lane.records += len(page.items)
+        following = page.next
+        if lane.probe:
+            lane.next = None
+            if following is not None and self.position(following) < self.until:
+                lane.handoff = following
+                self._learn(lane.records, self.position(following) - self.position(lane.start))
+            return
+        if following is None or self.position(following) >= lane.end:
+            lane.next = None
+            self._learn(lane.records, lane.end - self.position(lane.start))
+        else:
+            lane.next = following
+
+    def _learn(self, records: int, span: timedelta) -> None:
+        self._records += records
+        self._span += max(span, timedelta(0))

@@ -94,6 +94,21 @@ class Plan:
     max_passes: int = MAX_PASSES
     queries: int = 0
 
+    def ending(self, limit: datetime) -> Plan:
+        """A copy of this plan for records before ``limit`` only (one slice of the window, read on its own)."""
+        return self if limit >= self.until else attrs.evolve(self, until=limit)
+
+    def learn(self, other: Plan) -> None:
+        """Take in what a slice's plan learnt about the server (inclusive ``from``, smaller window or page)."""
+        if other is self:
+            return
+        if other.from_inclusive is not None:
+            self.from_inclusive = other.from_inclusive
+        self.window = min(self.window, other.window)
+        self.page_size = min(self.page_size, other.page_size)
+        self.queries += other.queries
+        other.queries = 0
+
 
 class _Restart(Exception):
     """The plan changed (smaller window or page): start the step again."""

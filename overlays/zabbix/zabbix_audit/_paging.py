@@ -260,6 +260,16 @@ class AuditQuery:
             search=_search_param(search),
         )
 
+    @property
+    def until(self) -> datetime:
+        """The end of the window, exclusive: the second after ``time_till``."""
+        return datetime.fromtimestamp(self.time_till + 1, UTC)
+
+    def ending(self, limit: datetime) -> AuditQuery:
+        """The same query for records before ``limit`` only (one slice of the window)."""
+        till = min(self.time_till, math.ceil(limit.timestamp()) - 1)
+        return self if till == self.time_till else attrs.evolve(self, time_till=till)
+
     def start(self, cursor: AuditCursor | str | None) -> AuditCursor:
         """The first cursor: the window's start, or the caller's cursor (or its token), whatever ``since`` says.
 
