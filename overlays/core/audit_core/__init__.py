@@ -33,7 +33,7 @@ from ._http import (
 )
 from ._json import json_body
 from ._json import loads as json_loads
-from ._pagination import DEFAULT_CONCURRENCY, Lane, Page, Slicer, check_concurrency
+from ._pagination import DEFAULT_CONCURRENCY, Lane, LazyCursors, Page, Slicer, check_concurrency
 from ._retry import (
     STREAM_EXTENSION,
     Classifier,
@@ -78,6 +78,7 @@ __all__ = [
     "EnvVar",
     "InsecureTransportWarning",
     "Lane",
+    "LazyCursors",
     "OpenIntEnum",
     "OpenStrEnum",
     "Page",

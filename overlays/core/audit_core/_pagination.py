@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
@@ -40,6 +40,43 @@ class Page(Generic[T, C]):
     def __attrs_post_init__(self) -> None:
         if len(self.items) != len(self.cursors):
             raise ValueError("a page needs exactly one cursor per record")
+
+
+class LazyCursors(Sequence[C]):
+    """The cursors of a page's records, each made only when asked for (most never are).
+
+    A pager hands out every record but reads ``pager.cursor`` only when its caller does, so
+    a vendor's page gives ``LazyCursors(len(items), make)`` where ``make(i)`` builds the cursor
+    after record ``i``.
+
+    >>> cursors = LazyCursors(3, lambda i: i * 10)
+    >>> len(cursors), cursors[1], cursors[-1], list(cursors)
+    (3, 10, 20, [0, 10, 20])
+    """
+
+    __slots__ = ("_count", "_make")
+
+    def __init__(self, count: int, make: Callable[[int], C]) -> None:
+        self._count = count
+        self._make = make
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> C: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[C]: ...
+
+    def __getitem__(self, index: int | slice) -> C | list[C]:
+        if isinstance(index, slice):
+            return [self._make(i) for i in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError("cursor index out of range")
+        return self._make(index)
 
 
 #: Requests a pager keeps in flight by default (``concurrency=`` of every client). Chosen by
@@ -111,8 +148,8 @@ class Slicer(Generic[T, C]):
         self._page_size = page_size
         self._width = width
         self._grid = grid
-        self._records = 0
-        self._span = timedelta(0)
+        self._density: float | None = None
+        self._last = grid
 
     def first(self, cursor: C) -> Lane[T, C] | None:
         """The first slice of a pull from ``cursor`` (``None``: the window is empty)."""
@@ -132,15 +169,18 @@ class Slicer(Generic[T, C]):
         return Lane(start, end, start, None if end >= self.until else self._at(end))
 
     def width(self) -> timedelta:
-        """How wide the next slice is: fixed, or ``FILL`` of a page at the density seen so far."""
+        """How wide the next slice is: fixed, or ``FILL`` of a page at the density seen lately."""
         if self._width is not None:
             return self._width
-        if self._records == 0:  # nothing seen yet in what was read: widen fast
-            wide = max(self._span * 4, self._grid * 60)
+        if self._density is None:
+            wide = self._grid * 60
+        elif self._density == 0:  # nothing in what was read lately: widen fast
+            wide = self._last * 4
         else:
-            wide = self._span * (FILL * self._page_size / self._records)
+            wide = timedelta(seconds=FILL * self._page_size / self._density)
         steps = max(1, -(-wide // self._grid))
-        return self._grid * steps
+        self._last = self._grid * steps
+        return self._last
 
     def page_read(self, lane: Lane[T, C], page: Page[T, C]) -> None:
         """Account one page of ``lane``: whether the slice has more, and what it taught about density."""
@@ -151,7 +191,9 @@ class Slicer(Generic[T, C]):
             lane.next = None
             if following is not None and self.position(following) < self.until:
                 lane.handoff = following
-                self._learn(lane.records, self.position(following) - self.position(lane.start))
+                # From the first record on: the window may start long before the records do.
+                first = self.position(page.cursors[0]) if page.items else self.position(lane.start)
+                self._learn(lane.records, self.position(following) - first)
             return
         if following is None or self.position(following) >= lane.end:
             lane.next = None
@@ -160,5 +202,10 @@ class Slicer(Generic[T, C]):
             lane.next = following
 
     def _learn(self, records: int, span: timedelta) -> None:
-        self._records += records
-        self._span += max(span, timedelta(0))
+        """Weigh in one slice's density (records a second), half and half with what was known."""
+        seconds = span.total_seconds()
+        if seconds <= 0:
+            density = float(records) / self._grid.total_seconds() if records else 0.0
+        else:
+            density = records / seconds
+        self._density = density if self._density is None else (self._density + density) / 2

@@ -118,9 +118,13 @@ async def test_an_error_comes_after_the_records_before_it_and_the_cursor_resumes
     server = Server(records, 30, fail_at=bad)
     first = pager(server, Pos(T0), 4, UNTIL)
     got: list[Pos] = []
-    with pytest.raises(RuntimeError, match="the server failed"):
+
+    async def read() -> None:
         async for r in first:
             got.append(r)
+
+    with pytest.raises(RuntimeError, match="the server failed"):
+        await read()
     assert got == records[: len(got)] and len(got) >= 640  # everything up to the failed page
     server.fail_at = None
     got += [r async for r in pager(server, first.cursor, 4, UNTIL)]

@@ -9,7 +9,7 @@ fails part way (retries exhausted, process stopped) starts again from it, or fro
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import datetime
 from typing import Generic, TypeVar
 
@@ -33,14 +33,31 @@ class AsyncPager(Generic[T, C]):
 
     def __init__(self, fetch: Callable[[C], Awaitable[Page[T, C]]], cursor: C) -> None:
         self._fetch = fetch
-        self.cursor: C = cursor
+        self._cursor: C = cursor
+        # The cursor after the record handed out last, made when asked for: (the page's cursors, index).
+        self._after: tuple[Sequence[C], int] | None = None
         self.done = False
+
+    @property
+    def cursor(self) -> C:
+        """The position just after the last record handed out (see the module docs)."""
+        if self._after is not None:
+            cursors, index = self._after
+            self._cursor = cursors[index]
+            self._after = None
+        return self._cursor
+
+    @cursor.setter
+    def cursor(self, value: C) -> None:
+        self._cursor = value
+        self._after = None
 
     async def _walk(self) -> AsyncIterator[T]:
         while not self.done:
             page = await self._fetch(self.cursor)
-            for item, after in zip(page.items, page.cursors, strict=True):
-                self.cursor = after
+            cursors = page.cursors
+            for index, item in enumerate(page.items):
+                self._after = (cursors, index)
                 yield item
             if page.next is None:
                 self.done = True
@@ -101,8 +118,9 @@ class AsyncSlicedPager(AsyncPager[T, C]):
                 lane = lanes[0]
                 if lane.pages:
                     page = lane.pages.popleft()
-                    for item, after in zip(page.items, page.cursors, strict=True):
-                        self.cursor = after
+                    cursors = page.cursors
+                    for index, item in enumerate(page.items):
+                        self._after = (cursors, index)
                         yield item
                 elif lane.pending is not None:
                     await workers.wait_any(each.pending for each in lanes if each.pending is not None)

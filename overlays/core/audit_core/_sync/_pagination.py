@@ -10,7 +10,7 @@ fails part way (retries exhausted, process stopped) starts again from it, or fro
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import Generic, TypeVar
 
@@ -34,14 +34,31 @@ class Pager(Generic[T, C]):
 
     def __init__(self, fetch: Callable[[C], Page[T, C]], cursor: C) -> None:
         self._fetch = fetch
-        self.cursor: C = cursor
+        self._cursor: C = cursor
+        # The cursor after the record handed out last, made when asked for: (the page's cursors, index).
+        self._after: tuple[Sequence[C], int] | None = None
         self.done = False
+
+    @property
+    def cursor(self) -> C:
+        """The position just after the last record handed out (see the module docs)."""
+        if self._after is not None:
+            cursors, index = self._after
+            self._cursor = cursors[index]
+            self._after = None
+        return self._cursor
+
+    @cursor.setter
+    def cursor(self, value: C) -> None:
+        self._cursor = value
+        self._after = None
 
     def _walk(self) -> Iterator[T]:
         while not self.done:
             page = self._fetch(self.cursor)
-            for item, after in zip(page.items, page.cursors, strict=True):
-                self.cursor = after
+            cursors = page.cursors
+            for index, item in enumerate(page.items):
+                self._after = (cursors, index)
                 yield item
             if page.next is None:
                 self.done = True
@@ -102,8 +119,9 @@ class SlicedPager(Pager[T, C]):
                 lane = lanes[0]
                 if lane.pages:
                     page = lane.pages.popleft()
-                    for item, after in zip(page.items, page.cursors, strict=True):
-                        self.cursor = after
+                    cursors = page.cursors
+                    for index, item in enumerate(page.items):
+                        self._after = (cursors, index)
                         yield item
                 elif lane.pending is not None:
                     workers.wait_any(each.pending for each in lanes if each.pending is not None)

@@ -167,11 +167,7 @@ class AsyncClient(AsyncBaseClient):
             state, start = plan(since, until, resumed, page_size=size, window=span)
 
         async def fetch(position: AuditLogCursor, limit: datetime) -> Page[AuditRecord, AuditLogCursor]:
-            part = state.ending(limit)
-            try:
-                return await self._fetch(part, position, filters)
-            finally:
-                state.learn(part)
+            return await self._fetch(state, position, filters, limit)
 
         slicer: Slicer[AuditRecord, AuditLogCursor] = Slicer(
             position=_position, at=AuditLogCursor, until=state.until, page_size=state.page_size
@@ -209,9 +205,11 @@ class AsyncClient(AsyncBaseClient):
             )
         return read_records(await self._post(LIST_PATH, LIST_OPERATION, json=body))
 
-    async def _fetch(self, state: Plan, cursor: AuditLogCursor, filters: Filters) -> Page[AuditRecord, AuditLogCursor]:
-        """Drive the I/O-free :func:`~navixy_audit._paging.step` to the next page, asking the server its queries."""
-        steps = step(state, cursor)
+    async def _fetch(
+        self, state: Plan, cursor: AuditLogCursor, filters: Filters, until: datetime | None = None
+    ) -> Page[AuditRecord, AuditLogCursor]:
+        """Drive the I/O-free :func:`~navixy_audit._paging.step` to the next page before ``until``."""
+        steps = step(state, cursor, until)
         answer: Answer | None = None
         while True:
             try:
