@@ -632,8 +632,12 @@ def make_handler(fake: FakeZabbix) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+#: ``json.dumps(value, separators=(",", ":"))`` without making an encoder for every call.
+_COMPACT = json.JSONEncoder(separators=(",", ":"))
+
+
 def _dumps(value: Any) -> bytes:
-    return json.dumps(value, separators=(",", ":")).encode()
+    return _COMPACT.encode(value).encode()
 
 
 def _error(code: int, data: str, call_id: Any) -> bytes:
