@@ -10,9 +10,12 @@ and the last second is continued by the next cursor. An answer shorter than its
 
 When a whole page falls inside the cursor's own second (more records share one
 second than ``page_size``), the next request reads that second alone, without a
-limit, and paging goes on from there. Records that arrive in the cursor's second
-while we iterate are still found (they are not in ``seen``); nothing is handed out
-twice, because ``seen`` is checked rather than an id order.
+limit, and paging goes on from the next second (a slice of one second is read
+that way at once). Records that arrive in the cursor's second while we page
+through it are still found (they are not in ``seen``); nothing is handed out
+twice, because ``seen`` is checked rather than an id order. A second read whole
+is not read again: like any second behind the reader, a record committed into it
+later is not seen (auditpull's ``--lag`` re-reads a span for that).
 """
 
 from __future__ import annotations
@@ -318,8 +321,10 @@ class AuditQuery:
         ]
         cursors = _item_cursors(cursor, fresh)
         if cursor.whole_second:
-            ids = tuple(seen) + tuple(r.auditid for r in fresh)
-            return Page(fresh, cursors, AuditCursor.at(cursor.clock, ids))
+            if cursor.clock >= self.time_till:  # the query's last second, read whole: nothing is left
+                return Page(fresh, cursors, None)
+            # Read whole, so handed out whole: go on from the next second without reading it again.
+            return Page(fresh, cursors, AuditCursor.at(cursor.clock + 1))
         limit = params.limit if isinstance(params.limit, int) else 0
         if len(records) < limit or not records:
             return Page(fresh, cursors, None)
