@@ -33,6 +33,7 @@ from ._http import (
 )
 from ._json import json_body
 from ._json import loads as json_loads
+from ._lazy import LazyRecord, new_lazy, slot_setter, wire_of
 from ._pagination import Page
 from ._retry import (
     STREAM_EXTENSION,
@@ -75,6 +76,7 @@ __all__ = [
     "EnvSpec",
     "EnvVar",
     "InsecureTransportWarning",
+    "LazyRecord",
     "OpenIntEnum",
     "OpenStrEnum",
     "Page",
@@ -109,12 +111,15 @@ __all__ = [
     "json_loads",
     "join_list",
     "make_timeout",
+    "new_lazy",
     "parse_retry_after",
     "redact",
     "require_aware",
     "resolve_cursor",
+    "slot_setter",
     "token_time",
     "unset_to_none",
     "utc_from_timestamp",
+    "wire_of",
 ]
 __all__ += errors.__all__
