@@ -1,19 +1,33 @@
-"""The audit-log record handed out by both ``iter_audit_log`` and ``export_audit_log``."""
+"""The audit-log record handed out by both ``iter_audit_log`` and ``export_audit_log``.
+
+Records of a GetAuditLog answer are built lazily (:class:`audit_core.LazyRecord`): from each
+wire dict, ``audit_log_id`` and ``requested`` at once (the pager needs them; a record without
+them, or with an unreadable ``requested``, fails the pull as before), ``timezone`` too; the
+other fields, ``raw`` included, are decoded from the generated model on first access. A nested
+``cmd_args`` / ``cmd_result`` that is not a JSON object is found then: a
+:class:`~audit_core.TransportError` on access.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import datetime
-from typing import Any
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
+import httpx
 
-from audit_core import unset_to_none
-from voximplant_audit_api.models import AuditLogInfoType, AuditLogInfoTypeCmdArgs, AuditLogInfoTypeCmdResult
-from voximplant_audit_api.types import Unset
+from audit_core import LazyRecord, json_body, slot_setter, unset_to_none
+from voximplant_audit_api.models.history_get_audit_log_response_200 import HistoryGetAuditLogResponse200
+from voximplant_audit_api.types import UNSET, Unset
 
-from ._wire import parse_date
+from ._errors import VENDOR, parsed_body
+from ._wire import parse_date, zone_info
+
+if TYPE_CHECKING:
+    from voximplant_audit_api import AuthenticatedClient, Client
+    from voximplant_audit_api.models import AuditLogInfoType, AuditLogInfoTypeCmdArgs, AuditLogInfoTypeCmdResult
 
 #: The report's CSV columns, in order (our assumption: the vendor does not publish them).
 CSV_COLUMNS = (
@@ -36,8 +50,29 @@ def _model_repr(value: Any) -> str:
     return "None" if value is None else repr(value.to_dict())
 
 
+def _generated() -> type[AuditLogInfoType]:
+    from voximplant_audit_api.models.audit_log_info_type import AuditLogInfoType
+
+    return AuditLogInfoType
+
+
+def _rest(wire: dict[str, Any]) -> dict[str, Any]:
+    """The lazily decoded fields of a record built from ``wire``: through the generated model, as ``from_generated``."""
+    raw = _generated().from_dict(wire)
+    return {
+        "account_id": unset_to_none(raw.account_id),
+        "subuser_id": unset_to_none(raw.subuser_id),
+        "subuser_name": unset_to_none(raw.subuser_name),
+        "ip": unset_to_none(raw.ip),
+        "cmd_name": unset_to_none(raw.cmd_name),
+        "cmd_args": unset_to_none(raw.cmd_args),
+        "cmd_result": unset_to_none(raw.cmd_result),
+        "raw": raw,
+    }
+
+
 @attrs.frozen
-class AuditLogEntry:
+class AuditLogEntry(LazyRecord):
     """One audit-log record, typed: ``requested`` is an aware UTC datetime.
 
     ``raw`` is the generated :class:`voximplant_audit_api.models.AuditLogInfoType` as
@@ -60,6 +95,11 @@ class AuditLogEntry:
     cmd_result: AuditLogInfoTypeCmdResult | None = attrs.field(repr=_model_repr)
     timezone: str = attrs.field(eq=False)
     raw: AuditLogInfoType = attrs.field(repr=False, eq=False)
+
+    _lazy_fields_: ClassVar[dict[str, Any]] = dict.fromkeys(
+        ("account_id", "subuser_id", "subuser_name", "ip", "cmd_name", "cmd_args", "cmd_result", "raw"), _rest
+    )
+    _lazy_vendor_: ClassVar[str | None] = VENDOR
 
     @classmethod
     def from_generated(cls, raw: AuditLogInfoType, timezone: str) -> AuditLogEntry:
@@ -109,4 +149,143 @@ class AuditLogEntry:
                 data[key] = decoded
             else:
                 data[key] = value
-        return cls.from_generated(AuditLogInfoType.from_dict(data), timezone)
+        return cls.from_generated(_generated().from_dict(data), timezone)
+
+
+_set_id = slot_setter(AuditLogEntry, "audit_log_id")
+_set_requested = slot_setter(AuditLogEntry, "requested")
+_set_tz = slot_setter(AuditLogEntry, "timezone")
+_set_wire = slot_setter(AuditLogEntry, "_wire")
+_fromiso = datetime.fromisoformat
+
+
+class _Hours:
+    """``requested`` texts of one answer read in its zone: per hour, the UTC offset when it is one all hour long.
+
+    ``fromisoformat`` of the text as UTC, less that offset, is what :func:`parse_date` returns, at a
+    fraction of its cost; an hour with a zone transition (and any other shape of text) goes to
+    :func:`parse_date` itself.
+    """
+
+    def __init__(self, timezone: str) -> None:
+        self.timezone = timezone
+        self.zone = zone_info(timezone)
+        self.offsets: dict[str, timedelta | None] = {}
+
+    def offset(self, hour: str) -> timedelta | None:
+        try:
+            start = datetime.strptime(hour, "%Y-%m-%d %H")
+        except ValueError:
+            return None
+        ends = [start.replace(tzinfo=self.zone, fold=f) for f in (0, 1)]
+        ends += [(start + timedelta(minutes=59, seconds=59)).replace(tzinfo=self.zone, fold=f) for f in (0, 1)]
+        offsets = {end.utcoffset() for end in ends}
+        return offsets.pop() if len(offsets) == 1 else None
+
+    def read(self, text: Any) -> datetime:
+        """``text`` as :func:`parse_date` reads it in this zone (a non-string is a :class:`ValueError`)."""
+        if type(text) is str and len(text) == 19 and text[10] == " " and text[13] == ":" and text[16] == ":":
+            hour = text[:13]
+            offset = self.offsets[hour] if hour in self.offsets else self.hour(hour)
+            if offset is not None:
+                try:
+                    when = _fromiso(text + "+00:00")
+                except ValueError:
+                    pass
+                else:
+                    return when - offset if offset else when
+        if not isinstance(text, str):
+            raise ValueError(f"requested is not a string: {text!r}")
+        return parse_date(text, self.timezone)
+
+    def hour(self, hour: str) -> timedelta | None:
+        offset = self.offsets[hour] = self.offset(hour)
+        return offset
+
+
+def entries_from_wire(items: list[Any], timezone: str) -> list[AuditLogEntry]:
+    """The records of one GetAuditLog answer's ``result`` (wire dicts), ``requested`` read in ``timezone``.
+
+    The same records :meth:`AuditLogEntry.from_generated` builds, decoded lazily (see the module);
+    a record without an integer ``audit_log_id`` or a readable ``requested`` is a :class:`ValueError`.
+    The loop below is :meth:`_Hours.read` inlined (its fast path; the rest goes to ``read``).
+    """
+    keys = _generated().Keys
+    id_key, requested_key = keys.AUDIT_LOG_ID, keys.REQUESTED
+    hours = _Hours(timezone)
+    read, offsets, known_hour = hours.read, hours.offsets, hours.hour
+    new, set_wire, set_id, set_requested, set_timezone = object.__new__, _set_wire, _set_id, _set_requested, _set_tz
+    fromiso, cls = _fromiso, AuditLogEntry
+    out: list[AuditLogEntry] = []
+    append = out.append
+    try:
+        for wire in items:
+            audit_log_id = wire.get(id_key)
+            if type(audit_log_id) is not int and not isinstance(audit_log_id, int):
+                raise ValueError("an audit-log record without audit_log_id or requested")
+            text = wire.get(requested_key, UNSET)
+            when = None
+            if type(text) is str and len(text) == 19 and text[10] == " " and text[13] == ":" and text[16] == ":":
+                hour = text[:13]
+                offset = offsets[hour] if hour in offsets else known_hour(hour)
+                if offset is not None:
+                    try:
+                        when = fromiso(text + "+00:00")
+                    except ValueError:
+                        pass
+                    else:
+                        if offset:
+                            when -= offset
+            if when is None:
+                if text is UNSET:
+                    raise ValueError("an audit-log record without audit_log_id or requested")
+                when = read(text)
+            entry = new(cls)
+            set_wire(entry, wire)
+            set_id(entry, audit_log_id)
+            set_requested(entry, when)
+            set_timezone(entry, timezone)
+            append(entry)
+    except (AttributeError, TypeError) as exc:
+        raise ValueError(f"an audit-log record that is not a JSON object: {exc}") from None
+    return out
+
+
+@attrs.define
+class AuditLogPage(HistoryGetAuditLogResponse200):
+    """A GetAuditLog answer whose records are left as they came (``wire``), for :func:`entries_from_wire`."""
+
+    wire: list[Any] = attrs.field(factory=list)
+
+
+def read_audit_log_page(
+    client: AuthenticatedClient | Client, response: httpx.Response
+) -> HistoryGetAuditLogResponse200:
+    """A GetAuditLog answer as :func:`voximplant_audit_api.api.subpackage_history.get_audit_log` reads it.
+
+    The usual answer (HTTP 200, a JSON object with a ``result`` list) comes back as an
+    :class:`AuditLogPage`, its records not decoded yet; every other answer goes through the
+    generated client's own reading and :func:`parsed_body` (typed errors), as before.
+    """
+    if response.status_code == 200:
+        try:
+            data = json_body(response)
+        except ValueError:
+            data = None
+        if isinstance(data, dict) and "error" not in data and isinstance(data.get("result", []), list):
+            page = AuditLogPage(
+                result=UNSET,
+                total_count=data.get("total_count", UNSET),
+                count=data.get("count", UNSET),
+                timezone=data.get("timezone", UNSET),
+                wire=data.get("result", []),
+            )
+            page.additional_properties = {
+                k: v for k, v in data.items() if k not in ("result", "total_count", "count", "timezone")
+            }
+            return page
+    from voximplant_audit_api.api.subpackage_history import get_audit_log
+
+    return parsed_body(
+        get_audit_log._build_response(client=client, response=response), "GetAuditLog", HistoryGetAuditLogResponse200
+    )
