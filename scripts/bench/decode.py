@@ -60,11 +60,11 @@ def decoders(vendor: str) -> tuple[Callable[[bytes], int], Callable[[bytes], int
             return len(navixy_records(_response(vendor, body)))
 
     elif vendor == "nlpearl":
-        from nlpearl_audit._models import AuditEvent
+        from nlpearl_audit._models import events_from_wire
         from nlpearl_audit._paging import read_records as nlpearl_records
 
-        def ours(body: bytes) -> int:
-            return len([AuditEvent.from_wire(r) for r in nlpearl_records(_response(vendor, body))])
+        def ours(body: bytes) -> int:  # what the pager does with each answer before it sorts the events
+            return len(events_from_wire(nlpearl_records(_response(vendor, body))))
 
     elif vendor == "zabbix":
         from zabbix_audit._paging import read_records as zabbix_records

@@ -1,16 +1,25 @@
-"""Audit events as the SDK hands them out: typed, aware UTC, the wire record kept."""
+"""Audit events as the SDK hands them out: typed, aware UTC, the wire record kept.
+
+Events are built lazily (:class:`audit_core.LazyRecord`, :func:`events_from_wire`): ``timestamp``
+at once, and ``eventType`` checked then (an event without a readable timestamp or an integer
+``eventType`` fails the pull as before); ``event_type``, ``user``, ``additional_data`` and ``raw``
+on first access (their readings never fail: a part of the wrong kind reads as missing). The wire
+names come from the generated models' ``Keys`` (the spec's).
+"""
 
 from __future__ import annotations
 
 import json
 import re
+from collections import deque
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta, timezone
-from typing import Any
+from itertools import repeat
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from audit_core import TransportError, enum_member
+from audit_core import LazyRecord, TransportError, enum_member, slot_setter, wire_of
 
 from ._enums import EventType, UserType
 from ._errors import VENDOR
@@ -66,8 +75,34 @@ class AuditUser:
     type: UserType | None
 
 
+if TYPE_CHECKING:
+    from nlpearl_audit_api.models.audit_log_user_info import AuditLogUserInfo
+    from nlpearl_audit_api.models.audit_log_view import AuditLogView
+
+
+def _keys() -> tuple[type[AuditLogView.Keys], type[AuditLogUserInfo.Keys]]:
+    from nlpearl_audit_api.models.audit_log_user_info import AuditLogUserInfo
+    from nlpearl_audit_api.models.audit_log_view import AuditLogView
+
+    return AuditLogView.Keys, AuditLogUserInfo.Keys
+
+
+def _rest(wire: dict[str, Any]) -> dict[str, Any]:
+    """The lazily decoded fields of an event built from ``wire`` (what :meth:`AuditEvent.from_wire` reads)."""
+    keys, _ = _keys()
+    return {
+        "event_type": enum_member(EventType, wire[keys.EVENT_TYPE]),
+        "user": _user(wire.get(keys.USER)),
+        "additional_data": _additional_data(wire.get(keys.ADDITIONAL_DATA)),
+    }
+
+
+def _raw(wire: dict[str, Any]) -> dict[str, Any]:
+    return {"raw": wire}
+
+
 @attrs.frozen
-class AuditEvent:
+class AuditEvent(LazyRecord):
     """One audit-log event.
 
     ``timestamp`` is an aware UTC datetime; ``event_type`` an :class:`EventType`
@@ -86,6 +121,14 @@ class AuditEvent:
     additional_data: Mapping[str, str] = attrs.field(hash=False)
     raw: Mapping[str, Any] = attrs.field(repr=False, eq=False)
 
+    _lazy_fields_: ClassVar[dict[str, Any]] = {
+        "event_type": _rest,
+        "user": _rest,
+        "additional_data": _rest,
+        "raw": _raw,
+    }
+    _lazy_vendor_: ClassVar[str | None] = VENDOR
+
     @classmethod
     def from_wire(cls, record: object) -> AuditEvent:
         """Build an event from one element of the API's JSON array.
@@ -94,27 +137,73 @@ class AuditEvent:
         answer (:class:`audit_core.TransportError`): it could not be placed in
         time nor filtered.
         """
-        if not isinstance(record, dict):
-            raise TransportError(f"an audit event must be a JSON object, not {_kind(record)}", vendor=VENDOR)
-        try:
-            timestamp = parse_timestamp(record["timestamp"])
-        except (KeyError, ValueError) as exc:
-            raise TransportError(f"audit event without a readable timestamp: {exc}", vendor=VENDOR) from None
-        event_type = record.get("eventType")
-        if isinstance(event_type, bool) or not isinstance(event_type, int):
-            raise TransportError(f"audit event without an integer eventType: {event_type!r}", vendor=VENDOR)
-        return cls(
-            timestamp=timestamp,
-            event_type=enum_member(EventType, event_type),
-            user=_user(record.get("user")),
-            additional_data=_additional_data(record.get("additionalData")),
-            raw=record,
-        )
+        return events_from_wire([record])[0]
 
     @property
     def sort_key(self) -> tuple[datetime, str]:
         """The total order events are yielded in: time, then the canonical JSON of the record."""
-        return self.timestamp, canonical_json(self.raw)
+        wire = wire_of(self)
+        return self.timestamp, canonical_json(self.raw if wire is None else wire)
+
+
+_set_wire = slot_setter(AuditEvent, "_wire")
+_set_timestamp = slot_setter(AuditEvent, "timestamp")
+_fromiso = datetime.fromisoformat
+
+
+def _checked(record: object) -> datetime:
+    """The timestamp of a record that the fast path of :func:`events_from_wire` did not take, or its error."""
+    keys, _ = _keys()
+    if not isinstance(record, dict):
+        raise TransportError(f"an audit event must be a JSON object, not {_kind(record)}", vendor=VENDOR)
+    try:
+        timestamp = parse_timestamp(record[keys.TIMESTAMP])
+    except (KeyError, ValueError) as exc:
+        raise TransportError(f"audit event without a readable timestamp: {exc}", vendor=VENDOR) from None
+    event_type = record.get(keys.EVENT_TYPE)
+    if isinstance(event_type, bool) or not isinstance(event_type, int):
+        raise TransportError(f"audit event without an integer eventType: {event_type!r}", vendor=VENDOR)
+    return timestamp
+
+
+def events_from_wire(records: list[Any]) -> list[AuditEvent]:
+    """The events of one answer (the elements of its JSON array), decoded lazily (see the module).
+
+    ``timestamp`` is read as :func:`parse_timestamp` reads it: the usual shapes
+    (``2024-05-01T10:00:00Z``, ``...00.1234Z``, no offset) by ``datetime.fromisoformat``
+    after checking the characters that tell them apart (``text[7:20:3]`` is ``-T::`` then
+    ``Z`` or ``.``), every other one by :func:`parse_timestamp` itself.
+    """
+    keys, _ = _keys()
+    ts_key, type_key, fromiso, checked = keys.TIMESTAMP, keys.EVENT_TYPE, _fromiso, _checked
+    times: list[datetime] = []
+    append = times.append
+    for record in records:
+        try:  # the usual record; anything else (not an object, a key missing...) is left to _checked
+            if type(record.get(type_key)) is not int:
+                append(checked(record))
+                continue
+            text = record[ts_key]
+            shape = text[7:20:3]
+            if shape == "-T::Z":
+                append(fromiso(text))
+            elif shape == "-T::." and 21 <= len(text) <= 26:
+                if text[-1] != "Z":
+                    append(fromiso(text + "+00:00"))
+                elif len(text) > 21:
+                    append(fromiso(text))
+                else:
+                    append(checked(record))
+            elif shape == "-T::" and len(text) == 19:
+                append(fromiso(text + "+00:00"))
+            else:
+                append(checked(record))
+        except (AttributeError, KeyError, TypeError, ValueError):
+            append(checked(record))
+    events = list(map(object.__new__, repeat(AuditEvent, len(times))))
+    deque(map(_set_wire, events, records), 0)
+    deque(map(_set_timestamp, events, times), 0)
+    return events
 
 
 def canonical_json(value: object) -> str:
