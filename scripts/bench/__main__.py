@@ -38,7 +38,7 @@ from typing import Any
 
 from scripts.bench import profile, zabbix_real
 from scripts.bench.data import PAGE, VENDORS, build, page_body
-from scripts.bench.decode import decoders
+from scripts.bench.decode import decoders, full_readers
 from scripts.bench.report import Row, Sample, Table, machine
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -180,9 +180,12 @@ def table_decode(sizes: Sizes) -> Table:
         "Typed decoding",
         f"From the bytes of one {PAGE:,}-record answer (the fake's own) to our typed records, against "
         "`json.loads` of the same bytes into dicts. Each run is the mean of 20 decodes; "
-        f"{sizes.decode_runs} runs. Target (1): typed decoding at least as fast as dicts, ratio <= 1.0.",
+        f"{sizes.decode_runs} runs. Target (1): typed decoding at least as fast as dicts, ratio <= 1.0. "
+        "Records are decoded lazily: id and time (what the pagers need, checked as before) at once, the other "
+        "fields on first access; the rows below the targets add reading every field of every record.",
         "json.loads into dicts",
     )
+    reads: list[tuple[str, bytes]] = []
     for vendor in VENDORS:
         fake, since, until = build(vendor, PAGE)
         body = page_body(vendor, fake, since, until)
@@ -199,7 +202,30 @@ def table_decode(sizes: Sizes) -> Table:
         table.rows.append(
             Row(f"{NAMES[vendor]} ({len(body) // 1024} KiB page)", Sample(mine), Sample(theirs), 1.0, "<= 1.0")
         )
-        log(f"decode: {vendor} x{statistics.median(mine) / statistics.median(theirs):.1f}")
+        log(f"decode: {vendor} x{statistics.median(mine) / statistics.median(theirs):.2f}")
+        reads.append((vendor, body))
+    # What laziness defers: the same decode, then every field of every record read (raw included).
+    for vendor, body in reads:
+        ours, base = full_readers(vendor)
+        assert ours(body) == base(body) == PAGE
+        mine, theirs = [], []
+        for _ in range(sizes.decode_runs):
+            for side, out in ((ours, mine), (base, theirs)):
+                t0 = time.perf_counter()
+                for _ in range(20):
+                    side(body)
+                out.append((time.perf_counter() - t0) / 20)
+        table.rows.append(
+            Row(
+                f"{NAMES[vendor]}: decode, then read every field of every record",
+                Sample(mine),
+                Sample(theirs),
+                target=None,
+                target_text="reported",
+                note="fields decoded on first access",
+            )
+        )
+        log(f"decode + read all: {vendor} x{statistics.median(mine) / statistics.median(theirs):.2f}")
     table.machine = machine()
     return table
 

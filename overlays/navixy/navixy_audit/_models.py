@@ -15,7 +15,9 @@ kind (an ``entry_category`` that is not a string...) is a :class:`~audit_core.Tr
 
 from __future__ import annotations
 
+from collections import deque
 from datetime import UTC, datetime, timedelta
+from itertools import repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -257,40 +259,38 @@ def records_from_wire(items: Any, operation: str | None = None) -> list[AuditRec
     row_of = itemgetter(keys.ID, keys.ACTION_DATE, *others)  # a missing required key: KeyError
     suffix, offset = "", None  # the last offset suffix read (``+0300``), and its offset (None: not a usual one)
     offsets: dict[str, timedelta | None] = {}
-    new, set_wire, set_id, set_date, fromiso, cls = object.__new__, _set_wire, _set_id, _set_date, _fromiso, AuditRecord
-    out: list[AuditRecord] = []
-    append = out.append
+    fromiso = _fromiso
+    ids: list[Any] = []
+    times: list[datetime] = []
+    add_id, add_time = ids.append, times.append
     try:
         for wire in items:
             row = row_of(wire)
+            add_id(row[0])
             text = row[1]
             if type(text) is str and text[10:11] == "T":
                 tail = text[19:]
                 if tail != suffix:
                     suffix = tail
                     offset = offsets[tail] if tail in offsets else offsets.setdefault(tail, _offset(tail))
-                if offset is None:
-                    when = parse_datetime(text)
-                else:
+                if offset is not None:
                     try:
                         when = fromiso(text[:19] + "+00:00")
                     except ValueError:
-                        when = parse_datetime(text)
+                        add_time(parse_datetime(text))
                     else:
-                        if offset:
-                            when -= offset
-            else:
-                when = parse_datetime(text)
-            record = new(cls)
-            set_wire(record, wire)
-            set_id(record, row[0])
-            set_date(record, when)
-            append(record)
+                        add_time(when - offset if offset else when)
+                    continue
+            add_time(parse_datetime(text))
     except KeyError as exc:
         raise TransportError(f"unreadable audit record: {exc!r}", vendor=VENDOR, operation=operation) from None
     except (AttributeError, TypeError) as exc:
         raise TransportError(f"unreadable audit record: {exc!r}", vendor=VENDOR, operation=operation) from None
-    return out
+    records = list(map(object.__new__, repeat(AuditRecord, len(times))))
+    deque(map(_set_wire, records, items), 0)
+    deque(map(_set_id, records, ids), 0)
+    deque(map(_set_date, records, times), 0)
+    return records
 
 
 def _utc_position(value: datetime) -> datetime:

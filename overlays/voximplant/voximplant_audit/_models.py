@@ -11,8 +11,10 @@ other fields, ``raw`` included, are decoded from the generated model on first ac
 from __future__ import annotations
 
 import json
+from collections import deque
 from collections.abc import Mapping
 from datetime import datetime, timedelta
+from itertools import repeat
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
@@ -185,8 +187,7 @@ class _Hours:
     def read(self, text: Any) -> datetime:
         """``text`` as :func:`parse_date` reads it in this zone (a non-string is a :class:`ValueError`)."""
         if type(text) is str and len(text) == 19 and text[10] == " " and text[13] == ":" and text[16] == ":":
-            hour = text[:13]
-            offset = self.offsets[hour] if hour in self.offsets else self.hour(hour)
+            offset = self.hour(text[:13])
             if offset is not None:
                 try:
                     when = _fromiso(text + "+00:00")
@@ -199,6 +200,9 @@ class _Hours:
         return parse_date(text, self.timezone)
 
     def hour(self, hour: str) -> timedelta | None:
+        """The offset of ``hour`` (``YYYY-MM-DD HH``), computed once per answer."""
+        if hour in self.offsets:
+            return self.offsets[hour]
         offset = self.offsets[hour] = self.offset(hour)
         return offset
 
@@ -213,42 +217,41 @@ def entries_from_wire(items: list[Any], timezone: str) -> list[AuditLogEntry]:
     keys = _generated().Keys
     id_key, requested_key = keys.AUDIT_LOG_ID, keys.REQUESTED
     hours = _Hours(timezone)
-    read, offsets, known_hour = hours.read, hours.offsets, hours.hour
-    new, set_wire, set_id, set_requested, set_timezone = object.__new__, _set_wire, _set_id, _set_requested, _set_tz
-    fromiso, cls = _fromiso, AuditLogEntry
-    out: list[AuditLogEntry] = []
-    append = out.append
+    read, known_hour, fromiso = hours.read, hours.hour, _fromiso
+    hour, offset = "", None  # the hour of the last record read, and its offset (None: read by parse_date)
+    ids: list[Any] = []
+    times: list[datetime] = []
+    add_id, add_time = ids.append, times.append
     try:
         for wire in items:
             audit_log_id = wire.get(id_key)
             if type(audit_log_id) is not int and not isinstance(audit_log_id, int):
                 raise ValueError("an audit-log record without audit_log_id or requested")
+            add_id(audit_log_id)
             text = wire.get(requested_key, UNSET)
-            when = None
             if type(text) is str and len(text) == 19 and text[10] == " " and text[13] == ":" and text[16] == ":":
-                hour = text[:13]
-                offset = offsets[hour] if hour in offsets else known_hour(hour)
+                if text[:13] != hour:
+                    hour = text[:13]
+                    offset = known_hour(hour)
                 if offset is not None:
                     try:
                         when = fromiso(text + "+00:00")
                     except ValueError:
-                        pass
+                        add_time(read(text))
                     else:
-                        if offset:
-                            when -= offset
-            if when is None:
-                if text is UNSET:
-                    raise ValueError("an audit-log record without audit_log_id or requested")
-                when = read(text)
-            entry = new(cls)
-            set_wire(entry, wire)
-            set_id(entry, audit_log_id)
-            set_requested(entry, when)
-            set_timezone(entry, timezone)
-            append(entry)
+                        add_time(when - offset if offset else when)
+                    continue
+            if text is UNSET:
+                raise ValueError("an audit-log record without audit_log_id or requested")
+            add_time(read(text))
     except (AttributeError, TypeError) as exc:
         raise ValueError(f"an audit-log record that is not a JSON object: {exc}") from None
-    return out
+    entries = list(map(object.__new__, repeat(AuditLogEntry, len(times))))
+    deque(map(_set_wire, entries, items), 0)
+    deque(map(_set_id, entries, ids), 0)
+    deque(map(_set_requested, entries, times), 0)
+    deque(map(_set_tz, entries, repeat(timezone)), 0)
+    return entries
 
 
 @attrs.define
