@@ -9,7 +9,7 @@ import pytest
 
 from audit_core import TransportError
 from nlpearl_audit import AuditEvent, EventType, parse_timestamp
-from nlpearl_audit._models import _additional_data, _user, events_from_wire
+from nlpearl_audit._models import _additional_data, _user, _usual_times, events_from_wire
 
 STAMPS = [
     "2024-05-01T10:00:00Z",
@@ -17,6 +17,9 @@ STAMPS = [
     "2024-05-01T10:00:00.123456Z",
     "2024-05-01T10:00:00.1234567Z",
     "2024-05-01T10:00:00.999999999Z",
+    "2024-05-01T10:00:00.99999999Z",
+    "2024-05-01T10:00:00.123456789",
+    "2024-05-01T10:00:00.12345678",
     "2024-05-01T10:00:00",
     "2024-05-01T10:00:00.5",
     "2024-05-01T12:00:00.9999999+02:00",
@@ -37,6 +40,9 @@ BAD_STAMPS = [
     "2024-05-01T10:00:00.1+01",
     "2024-05-01T10:00:00+24:00",
     "2024-05-01T10:00:00Zx",
+    "2024-05-01T10:00:00.1234567890Z",
+    "2024-05-01T10:00:00.1234567890",
+    "2024-05-01T10:00:00.12a4Z",
     "",
 ]
 
@@ -95,3 +101,12 @@ def test_a_garbled_event_fails_the_page(record: Any) -> None:
         events_from_wire([record])
     with pytest.raises(TransportError):
         AuditEvent.from_wire(record)
+
+
+def test_a_page_of_usual_timestamps_is_read_page_wide_as_parse_timestamp_reads_it() -> None:
+    stamps = ["2024-05-01T10:00:00Z"] + [f"2024-05-01T10:00:0{k % 10}.{'123456789'[:k]}Z" for k in range(1, 10)]
+    wire = [{"timestamp": t, "eventType": 41} for t in stamps]
+    assert _usual_times(wire, "timestamp", "eventType") is not None
+    assert events_from_wire(wire) == [eager(w) for w in wire]
+    for odd in ("2024-05-01T10:00:00.Z", "2024-05-01T10:00:00", "2024-05-01T10:00:00.1234567890Z"):
+        assert _usual_times([*wire, {"timestamp": odd, "eventType": 1}], "timestamp", "eventType") is None

@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta, timezone
 from itertools import repeat
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
@@ -175,31 +176,9 @@ def events_from_wire(records: list[Any]) -> list[AuditEvent]:
     ``Z`` or ``.``), every other one by :func:`parse_timestamp` itself.
     """
     keys, _ = _keys()
-    ts_key, type_key, fromiso, checked = keys.TIMESTAMP, keys.EVENT_TYPE, _fromiso, _checked
-    times: list[datetime] = []
-    append = times.append
-    for record in records:
-        try:  # the usual record; anything else (not an object, a key missing...) is left to _checked
-            if type(record.get(type_key)) is not int:
-                append(checked(record))
-                continue
-            text = record[ts_key]
-            shape = text[7:20:3]
-            if shape == "-T::Z":
-                append(fromiso(text))
-            elif shape == "-T::." and 21 <= len(text) <= 26:
-                if text[-1] != "Z":
-                    append(fromiso(text + "+00:00"))
-                elif len(text) > 21:
-                    append(fromiso(text))
-                else:
-                    append(checked(record))
-            elif shape == "-T::" and len(text) == 19:
-                append(fromiso(text + "+00:00"))
-            else:
-                append(checked(record))
-        except (AttributeError, KeyError, TypeError, ValueError):
-            append(checked(record))
+    times = _usual_times(records, keys.TIMESTAMP, keys.EVENT_TYPE)
+    if times is None:
+        times = _times(records, keys.TIMESTAMP, keys.EVENT_TYPE)
     events = list(map(object.__new__, repeat(AuditEvent, len(times))))
     deque(map(_set_wire, events, records), 0)
     deque(map(_set_timestamp, events, times), 0)
@@ -241,3 +220,65 @@ def _additional_data(value: object) -> dict[str, str]:
     if not isinstance(value, dict):
         return {}
     return {str(k): v if isinstance(v, str) else canonical_json(v) for k, v in value.items()}
+
+
+#: ``text[7:20:3]`` of the usual timestamps: ``2024-05-01T10:00:00Z`` and ``2024-05-01T10:00:00.1234Z``.
+_USUAL_SHAPES = frozenset({"-T::Z", "-T::."})
+#: Their lengths: 20 without a fraction, 22 to 30 with one of 1 to 9 digits (cut to microseconds by both readers).
+_USUAL_LENGTHS = frozenset({20, *range(22, 31)})
+_shape = itemgetter(slice(7, 20, 3))
+_last = itemgetter(-1)
+
+
+def _usual_times(records: list[Any], ts_key: str, type_key: str) -> list[datetime] | None:
+    """The timestamps of an answer whose every event has the usual shape, read page-wide; None otherwise.
+
+    Every ``eventType`` an int, every ``timestamp`` a string ending in ``Z`` with ``-T::`` at 7, 10,
+    13 and 16, then ``Z`` or ``.`` at 19, and a usual length: for these ``fromisoformat`` reads what
+    :func:`parse_timestamp` reads (anything it would refuse too, a ``ValueError``, sends the answer to
+    :func:`_times`).
+    """
+    try:
+        if set(map(type, map(itemgetter(type_key), records))) != {int}:
+            return None
+        texts = list(map(itemgetter(ts_key), records))
+        if (
+            set(map(type, texts)) != {str}
+            or not set(map(_shape, texts)) <= _USUAL_SHAPES
+            or set(map(_last, texts)) != {"Z"}
+            or not set(map(len, texts)) <= _USUAL_LENGTHS
+        ):
+            return None
+        return list(map(_fromiso, texts))
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return None
+
+
+def _times(records: list[Any], ts_key: str, type_key: str) -> list[datetime]:
+    """The timestamps of an answer, event by event (the usual shapes by ``fromisoformat``, the rest as ever)."""
+    fromiso, checked = _fromiso, _checked
+    times: list[datetime] = []
+    append = times.append
+    for record in records:
+        try:  # the usual record; anything else (not an object, a key missing...) is left to _checked
+            if type(record.get(type_key)) is not int:
+                append(checked(record))
+                continue
+            text = record[ts_key]
+            shape = text[7:20:3]
+            if shape == "-T::Z":
+                append(fromiso(text))
+            elif shape == "-T::." and 21 <= len(text) <= 30:
+                if text[-1] != "Z":
+                    append(fromiso(text + "+00:00") if len(text) <= 29 else checked(record))
+                elif len(text) > 21:
+                    append(fromiso(text))
+                else:
+                    append(checked(record))
+            elif shape == "-T::" and len(text) == 19:
+                append(fromiso(text + "+00:00"))
+            else:
+                append(checked(record))
+        except (AttributeError, KeyError, TypeError, ValueError):
+            append(checked(record))
+    return times
