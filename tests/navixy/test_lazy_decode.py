@@ -10,7 +10,7 @@ import pytest
 
 from audit_core import TransportError
 from navixy_audit import AuditRecord
-from navixy_audit._models import records_from_wire
+from navixy_audit._models import _usual, records_from_wire
 from navixy_audit._paging import read_records
 
 BASE = {"user_id": 3, "entry_category": "tracker", "action": "create"}
@@ -77,3 +77,16 @@ def test_a_field_of_the_wrong_kind_fails_on_access() -> None:
     assert record.id == 1
     with pytest.raises(TransportError, match="entry_category"):
         _ = record.entry_category
+
+
+@pytest.mark.parametrize("suffix", ["+0300", "+03:00", "Z", "-0530", "+0000", "+14:00"])
+def test_a_page_with_one_offset_is_read_page_wide_as_from_dict_reads_it(suffix: str) -> None:
+    wire = [{"id": i, **BASE, "action_date": f"2020-12-{10 + i}T0{i}:54:0{i}{suffix}"} for i in range(10)]
+    assert _usual(wire, "id", "action_date", ["action", "entry_category", "user_id"]) is not None
+    lazy = records_from_wire(wire)
+    want = [AuditRecord.from_dict(w) for w in wire]
+    assert lazy == want
+    assert [r.action_date.tzinfo for r in lazy] == [r.action_date.tzinfo for r in want]
+    odd = [*wire, {"id": 99, **BASE, "action_date": "2020-12-21T17:54:01.5" + suffix}]
+    assert _usual(odd, "id", "action_date", ["action"]) is None
+    assert records_from_wire(odd) == [AuditRecord.from_dict(w) for w in odd]

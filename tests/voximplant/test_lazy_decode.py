@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import attrs
@@ -10,7 +11,7 @@ import pytest
 
 from audit_core import AuditError, TransportError
 from voximplant_audit import AuditLogEntry
-from voximplant_audit._models import AuditLogPage, entries_from_wire, read_audit_log_page
+from voximplant_audit._models import AuditLogPage, _Hours, _usual, entries_from_wire, read_audit_log_page
 from voximplant_audit._paging import records_of
 from voximplant_audit_api import Client
 from voximplant_audit_api.models import AuditLogInfoType
@@ -98,3 +99,34 @@ def test_a_page_reads_as_the_generated_client_reads_it() -> None:
     assert records_of(empty) == []
     with pytest.raises(AuditError, match="code 100"):  # an error envelope goes the generated client's way
         read_audit_log_page(client, _response(200, {"error": {"code": 100, "msg": "no"}}))
+
+
+@pytest.mark.parametrize("timezone", ZONES)
+@pytest.mark.parametrize("start", ["2024-05-01 00:00:00", "2024-03-09 22:00:00", "2024-10-26 22:00:00"])
+@pytest.mark.parametrize("step", [1, 7 * 60, 3600])
+def test_pages_across_zone_changes_read_as_parse_date_reads_them(timezone: str, start: str, step: int) -> None:
+    first = datetime.fromisoformat(start)
+    wire = [
+        {"audit_log_id": i, "requested": (first + timedelta(seconds=i * step)).strftime("%Y-%m-%d %H:%M:%S")}
+        for i in range(200)
+    ]
+    lazy = entries_from_wire(wire, timezone)
+    want = eager(wire, timezone)
+    assert [r.requested for r in lazy] == [r.requested for r in want]
+    assert all(r.requested.tzinfo is UTC for r in lazy)
+    assert lazy == want
+
+
+def test_a_page_in_one_offset_is_read_page_wide() -> None:
+    wire = [{"audit_log_id": i, "requested": f"2024-05-01 12:00:{i:02}"} for i in range(60)]
+    for timezone in ("UTC", "Europe/Moscow", "Etc/GMT+5"):
+        assert _usual(wire, "audit_log_id", "requested", _Hours(timezone)) is not None
+    assert (
+        _usual(
+            [*wire, {"audit_log_id": 61, "requested": "2024-05-01T12:01:00"}],
+            "audit_log_id",
+            "requested",
+            _Hours("UTC"),
+        )
+        is None
+    )

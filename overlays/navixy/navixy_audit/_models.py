@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import deque
 from datetime import UTC, datetime, timedelta
 from itertools import repeat
-from operator import itemgetter
+from operator import itemgetter, sub
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
@@ -256,6 +256,9 @@ def records_from_wire(items: Any, operation: str | None = None) -> list[AuditRec
     """
     keys = _generated().Keys
     others = sorted(keys.REQUIRED - {keys.ID, keys.ACTION_DATE})
+    usual = _usual(items, keys.ID, keys.ACTION_DATE, others)
+    if usual is not None:
+        return _records(items, *usual)
     row_of = itemgetter(keys.ID, keys.ACTION_DATE, *others)  # a missing required key: KeyError
     suffix, offset = "", None  # the last offset suffix read (``+0300``), and its offset (None: not a usual one)
     offsets: dict[str, timedelta | None] = {}
@@ -286,11 +289,50 @@ def records_from_wire(items: Any, operation: str | None = None) -> list[AuditRec
         raise TransportError(f"unreadable audit record: {exc!r}", vendor=VENDOR, operation=operation) from None
     except (AttributeError, TypeError) as exc:
         raise TransportError(f"unreadable audit record: {exc!r}", vendor=VENDOR, operation=operation) from None
+    return _records(items, ids, times)
+
+
+def _records(items: list[Any], ids: list[Any], times: list[datetime]) -> list[AuditRecord]:
     records = list(map(object.__new__, repeat(AuditRecord, len(times))))
     deque(map(_set_wire, records, items), 0)
     deque(map(_set_id, records, ids), 0)
     deque(map(_set_date, records, times), 0)
     return records
+
+
+_head = itemgetter(slice(0, 19))
+_tail = itemgetter(slice(19, None))
+_separator = itemgetter(10)
+
+
+def _usual(items: Any, id_key: str, date_key: str, others: list[str]) -> tuple[list[Any], list[datetime]] | None:
+    """(ids, times) of an answer whose records all have the required keys and one usual offset suffix; else None.
+
+    Read page-wide: every ``action_date`` a string with ``T`` at 10 and the same suffix after the
+    seconds, one :func:`_offset` reads; then ``fromisoformat`` of the first 19 characters as UTC, less
+    the offset, is what :func:`parse_datetime` returns (a text it would refuse is a ``ValueError`` here,
+    and the answer goes record by record).
+    """
+    try:
+        if not isinstance(items, list) or not items:
+            return None
+        ids = list(map(itemgetter(id_key), items))
+        texts = list(map(itemgetter(date_key), items))
+        deque(map(itemgetter(*others), items), 0)
+        if set(map(type, texts)) != {str} or set(map(_separator, texts)) != {"T"}:
+            return None
+        suffixes = set(map(_tail, texts))
+        if len(suffixes) != 1:
+            return None
+        offset = _offset(suffixes.pop())
+        if offset is None:
+            return None
+        times = list(map(_fromiso, map(str.__add__, map(_head, texts), repeat("+00:00"))))
+        if offset:
+            times = list(map(sub, times, repeat(offset)))
+        return ids, times
+    except (AttributeError, IndexError, KeyError, TypeError, ValueError):
+        return None
 
 
 def _utc_position(value: datetime) -> datetime:

@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from itertools import repeat
+from operator import itemgetter, sub
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
@@ -161,6 +162,15 @@ _set_wire = slot_setter(AuditLogEntry, "_wire")
 _fromiso = datetime.fromisoformat
 
 
+_ZERO = timedelta(0)
+_LAST_SECOND = timedelta(minutes=59, seconds=59)
+#: IANA names of UTC itself (no offset, ever).
+_UTC_ZONES = frozenset(
+    {"UTC", "Etc/UTC", "UCT", "Etc/UCT", "GMT", "Etc/GMT", "GMT0", "Etc/GMT0", "GMT+0", "Etc/GMT+0", "GMT-0"}
+    | {"Etc/GMT-0", "Greenwich", "Etc/Greenwich", "Universal", "Etc/Universal", "Zulu", "Etc/Zulu"}
+)
+
+
 class _Hours:
     """``requested`` texts of one answer read in its zone: per hour, the UTC offset when it is one all hour long.
 
@@ -173,16 +183,24 @@ class _Hours:
         self.timezone = timezone
         self.zone = zone_info(timezone)
         self.offsets: dict[str, timedelta | None] = {}
+        #: Zones whose offset is zero at all times need no look-up.
+        self.fixed = _ZERO if self.zone.key in _UTC_ZONES else None
 
     def offset(self, hour: str) -> timedelta | None:
+        """The UTC offset in force all through ``hour`` (``YYYY-MM-DD HH``), both folds; None if it changes."""
+        if self.fixed is not None:
+            return self.fixed
         try:
-            start = datetime.strptime(hour, "%Y-%m-%d %H")
+            start = _fromiso(hour + ":00:00")
         except ValueError:
             return None
-        ends = [start.replace(tzinfo=self.zone, fold=f) for f in (0, 1)]
-        ends += [(start + timedelta(minutes=59, seconds=59)).replace(tzinfo=self.zone, fold=f) for f in (0, 1)]
-        offsets = {end.utcoffset() for end in ends}
-        return offsets.pop() if len(offsets) == 1 else None
+        zone = self.zone
+        offset = zone.utcoffset(start)
+        y, m, d, h = start.year, start.month, start.day, start.hour
+        ends = (start + _LAST_SECOND, datetime(y, m, d, h, fold=1), datetime(y, m, d, h, 59, 59, fold=1))
+        if start.tzinfo is not None or any(zone.utcoffset(end) != offset for end in ends):
+            return None
+        return offset
 
     def read(self, text: Any) -> datetime:
         """``text`` as :func:`parse_date` reads it in this zone (a non-string is a :class:`ValueError`)."""
@@ -217,6 +235,9 @@ def entries_from_wire(items: list[Any], timezone: str) -> list[AuditLogEntry]:
     keys = _generated().Keys
     id_key, requested_key = keys.AUDIT_LOG_ID, keys.REQUESTED
     hours = _Hours(timezone)
+    usual = _usual(items, id_key, requested_key, hours)
+    if usual is not None:
+        return _entries(items, *usual, timezone)
     read, known_hour, fromiso = hours.read, hours.hour, _fromiso
     hour, offset = "", None  # the hour of the last record read, and its offset (None: read by parse_date)
     ids: list[Any] = []
@@ -246,12 +267,55 @@ def entries_from_wire(items: list[Any], timezone: str) -> list[AuditLogEntry]:
             add_time(read(text))
     except (AttributeError, TypeError) as exc:
         raise ValueError(f"an audit-log record that is not a JSON object: {exc}") from None
+    return _entries(items, ids, times, timezone)
+
+
+def _entries(items: list[Any], ids: list[Any], times: list[datetime], timezone: str) -> list[AuditLogEntry]:
     entries = list(map(object.__new__, repeat(AuditLogEntry, len(times))))
     deque(map(_set_wire, entries, items), 0)
     deque(map(_set_id, entries, ids), 0)
     deque(map(_set_requested, entries, times), 0)
     deque(map(_set_tz, entries, repeat(timezone)), 0)
     return entries
+
+
+_marks = itemgetter(10, 13, 16)
+_hour = itemgetter(slice(0, 13))
+
+
+def _usual(items: list[Any], id_key: str, requested_key: str, hours: _Hours) -> tuple[list[Any], list[datetime]] | None:
+    """(ids, times) of an answer whose records all have an int id and a usual ``requested``; else None.
+
+    Read page-wide: every ``requested`` a 19-character string with `` ``, ``:`` and ``:`` at 10, 13
+    and 16, in hours that all have one and the same offset (:meth:`_Hours.offset`): then
+    ``fromisoformat`` of the text as UTC, less that offset, is :func:`parse_date`'s reading (a text it
+    would refuse is a ``ValueError`` here, and the answer goes record by record).
+    """
+    try:
+        if not items:
+            return None
+        ids = list(map(itemgetter(id_key), items))
+        texts = list(map(itemgetter(requested_key), items))
+        if (
+            set(map(type, ids)) != {int}
+            or set(map(type, texts)) != {str}
+            or set(map(len, texts)) != {19}
+            or set(map(_marks, texts)) != {(" ", ":", ":")}
+        ):
+            return None
+        if hours.fixed is not None:
+            offset: timedelta | None = hours.fixed
+        else:
+            offsets = set(map(hours.hour, set(map(_hour, texts))))
+            offset = offsets.pop() if len(offsets) == 1 else None
+            if offset is None:
+                return None
+        times = list(map(_fromiso, map(str.__add__, texts, repeat("+00:00"))))
+        if offset:
+            times = list(map(sub, times, repeat(offset)))
+        return ids, times
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return None
 
 
 @attrs.define
