@@ -300,37 +300,40 @@ def _records(items: list[Any], ids: list[Any], times: list[datetime]) -> list[Au
     return records
 
 
-_head = itemgetter(slice(0, 19))
 _tail = itemgetter(slice(19, None))
-_separator = itemgetter(10)
+_marks = itemgetter(slice(4, 17, 3))  # the characters at 4, 7, 10, 13 and 16
 
 
 def _usual(items: Any, id_key: str, date_key: str, others: list[str]) -> tuple[list[Any], list[datetime]] | None:
     """(ids, times) of an answer whose records all have the required keys and one usual offset suffix; else None.
 
-    Read page-wide: every ``action_date`` a string with ``T`` at 10 and the same suffix after the
-    seconds, one :func:`_offset` reads; then ``fromisoformat`` of the first 19 characters as UTC, less
-    the offset, is what :func:`parse_datetime` returns (a text it would refuse is a ``ValueError`` here,
-    and the answer goes record by record).
+    Read page-wide: every ``action_date`` a string with ``-``, ``-``, ``T``, ``:``, ``:`` at 4, 7, 10, 13
+    and 16 and the same suffix after the seconds, one :func:`_offset` reads; then ``fromisoformat`` of
+    the text as UTC, less the offset, is what :func:`parse_datetime` returns (a text it would refuse is a
+    ``ValueError`` here, and the answer goes record by record).
     """
     try:
         if not isinstance(items, list) or not items:
             return None
         ids = list(map(itemgetter(id_key), items))
         texts = list(map(itemgetter(date_key), items))
-        deque(map(itemgetter(*others), items), 0)
-        if set(map(type, texts)) != {str} or set(map(_separator, texts)) != {"T"}:
+        for key in others:  # present, as the generated model requires
+            deque(map(itemgetter(key), items), 0)
+        if set(map(type, texts)) != {str} or set(map(_marks, texts)) != {"--T::"}:
             return None
         suffixes = set(map(_tail, texts))
         if len(suffixes) != 1:
             return None
-        offset = _offset(suffixes.pop())
+        suffix = suffixes.pop()
+        offset = _offset(suffix)
         if offset is None:
             return None
-        times = list(map(_fromiso, map(str.__add__, map(_head, texts), repeat("+00:00"))))
-        if offset:
-            times = list(map(sub, times, repeat(offset)))
-        return ids, times
+        if not offset:  # Z, +0000...: fromisoformat's own UTC
+            times = list(map(_fromiso, texts))
+            return (ids, times) if times[0].tzinfo is UTC else None
+        # The suffix cannot occur before it: the marks leave no room for it among the other characters.
+        times = list(map(_fromiso, map(str.replace, texts, repeat(suffix), repeat("+00:00"))))
+        return ids, list(map(sub, times, repeat(offset)))
     except (AttributeError, IndexError, KeyError, TypeError, ValueError):
         return None
 

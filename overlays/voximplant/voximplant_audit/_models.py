@@ -279,7 +279,7 @@ def _entries(items: list[Any], ids: list[Any], times: list[datetime], timezone: 
     return entries
 
 
-_marks = itemgetter(10, 13, 16)
+_marks = itemgetter(slice(10, 17, 3))  # the characters at 10, 13 and 16
 _hour = itemgetter(slice(0, 13))
 
 
@@ -300,7 +300,7 @@ def _usual(items: list[Any], id_key: str, requested_key: str, hours: _Hours) -> 
             set(map(type, ids)) != {int}
             or set(map(type, texts)) != {str}
             or set(map(len, texts)) != {19}
-            or set(map(_marks, texts)) != {(" ", ":", ":")}
+            or set(map(_marks, texts)) != {" ::"}
         ):
             return None
         if hours.fixed is not None:
