@@ -15,6 +15,7 @@ kind (an ``entry_category`` that is not a string...) is a :class:`~audit_core.Tr
 
 from __future__ import annotations
 
+import functools
 from collections import deque
 from datetime import UTC, datetime, timedelta
 from itertools import repeat
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from navixy_audit_api.models.audit_record_payload_type_0 import AuditRecordPayloadType0
 
 
+@functools.cache  # imported on first use (start-up), looked up once
 def _generated() -> type[GeneratedAuditRecord]:
     from navixy_audit_api.models.audit_record import AuditRecord as GeneratedAuditRecord
 
@@ -150,9 +152,14 @@ def _payload(value: AuditRecordPayloadType0 | Unset | None) -> dict[str, Any] | 
         return None
     if isinstance(value, dict):
         return value
+    return value.to_dict() if isinstance(value, _payload_type()) else None
+
+
+@functools.cache
+def _payload_type() -> type[AuditRecordPayloadType0]:
     from navixy_audit_api.models.audit_record_payload_type_0 import AuditRecordPayloadType0
 
-    return value.to_dict() if isinstance(value, AuditRecordPayloadType0) else None
+    return AuditRecordPayloadType0
 
 
 def _rest(wire: dict[str, Any]) -> dict[str, Any]:

@@ -9,6 +9,7 @@ names come from the generated models' ``Keys`` (the spec's).
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import deque
@@ -81,6 +82,7 @@ if TYPE_CHECKING:
     from nlpearl_audit_api.models.audit_log_view import AuditLogView
 
 
+@functools.cache  # imported on first use (start-up), looked up once
 def _keys() -> tuple[type[AuditLogView.Keys], type[AuditLogUserInfo.Keys]]:
     from nlpearl_audit_api.models.audit_log_user_info import AuditLogUserInfo
     from nlpearl_audit_api.models.audit_log_view import AuditLogView

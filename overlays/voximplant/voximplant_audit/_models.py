@@ -10,6 +10,7 @@ other fields, ``raw`` included, are decoded from the generated model on first ac
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import deque
 from collections.abc import Mapping
@@ -53,6 +54,7 @@ def _model_repr(value: Any) -> str:
     return "None" if value is None else repr(value.to_dict())
 
 
+@functools.cache  # imported on first use (start-up), looked up once
 def _generated() -> type[AuditLogInfoType]:
     from voximplant_audit_api.models.audit_log_info_type import AuditLogInfoType
 

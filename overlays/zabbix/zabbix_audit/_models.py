@@ -8,6 +8,7 @@ that is not a string); ``details`` (its JSON decoded), the other strings and ``r
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from zabbix_audit_api.models.audit_log import AuditLog
 
 
+@functools.cache  # imported on first use (start-up), looked up once
 def _generated() -> type[AuditLog]:
     from zabbix_audit_api.models.audit_log import AuditLog
 
