@@ -13,7 +13,7 @@ Secret('**********')
 
 from . import errors
 from ._async._client import AsyncBaseClient, AsyncClientOptions, check_options
-from ._async._pagination import AsyncPager
+from ._async._pagination import AsyncPager, AsyncSlicedPager
 from ._async._transport import AsyncRetryTransport
 from ._auth import SessionAuth
 from ._config import EnvSpec, EnvVar, choose_credentials
@@ -34,7 +34,7 @@ from ._http import (
 from ._json import json_body
 from ._json import loads as json_loads
 from ._lazy import LazyRecord, new_lazy, slot_setter, wire_of
-from ._pagination import Page
+from ._pagination import DEFAULT_CONCURRENCY, Lane, LazyCursors, Page, Slicer, check_concurrency
 from ._retry import (
     STREAM_EXTENSION,
     Classifier,
@@ -50,7 +50,7 @@ from ._retry import (
 from ._secrets import Secret, redact
 from ._serialize import check_choice, check_ints, format_bool, join_list, unset_to_none
 from ._sync._client import BaseClient, ClientOptions
-from ._sync._pagination import Pager
+from ._sync._pagination import Pager, SlicedPager
 from ._sync._transport import RetryTransport
 from ._time import check_window, format_utc, require_aware, utc_from_timestamp
 from .errors import *  # noqa: F403 - the errors a user catches, listed once in audit_core.errors
@@ -65,10 +65,12 @@ __all__ = [
     "AsyncClientOptions",
     "AsyncPager",
     "AsyncRetryTransport",
+    "AsyncSlicedPager",
     "BaseClient",
     "Classifier",
     "ClientOptions",
     "Cursor",
+    "DEFAULT_CONCURRENCY",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "Describer",
@@ -76,6 +78,8 @@ __all__ = [
     "EnvSpec",
     "EnvVar",
     "InsecureTransportWarning",
+    "Lane",
+    "LazyCursors",
     "LazyRecord",
     "OpenIntEnum",
     "OpenStrEnum",
@@ -86,12 +90,15 @@ __all__ = [
     "RetryTransport",
     "STREAM_EXTENSION",
     "Secret",
+    "SlicedPager",
+    "Slicer",
     "SessionAuth",
     "TimeoutTypes",
     "VerifyTypes",
     "call_timeout",
     "check_base_url",
     "check_choice",
+    "check_concurrency",
     "check_ints",
     "check_options",
     "check_window",

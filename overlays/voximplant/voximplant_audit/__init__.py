@@ -22,6 +22,7 @@ from audit_core.errors import *  # noqa: F403 - the core errors a user catches, 
 from voximplant_audit_api import AuthenticatedClient as GeneratedClient
 
 from ._async._client import DEFAULT_BASE_URL, DEFAULT_CONCURRENCY, AsyncClient, AsyncOptions, AsyncVoximplantOptions
+from ._async._prefetch import AsyncAuditLogPager
 from ._auth import ENV_VAR, MAX_TOKEN_LIFETIME, Credentials, JWTAuth
 from ._errors import (
     ErrorCode,
@@ -38,9 +39,9 @@ from ._errors import (
 )
 from ._models import CSV_COLUMNS, AuditLogEntry
 from ._paging import AuditLogCursor
-from ._prefetch import AsyncAuditLogPager, AuditLogPager
 from ._report import ReportParser, TruncatedReportError
 from ._sync._client import Client, Options, VoximplantOptions
+from ._sync._prefetch import AuditLogPager
 from ._wire import MAX_PAGE_SIZE, AuditFilters, join_repeated_keys
 
 __version__ = "0.2.0"

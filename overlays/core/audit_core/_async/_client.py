@@ -38,6 +38,7 @@ from .._http import (
     make_timeout,
     warn_if_plain_http,
 )
+from .._pagination import DEFAULT_CONCURRENCY, check_concurrency
 from .._retry import Attempts, RetryPolicy, RetryReason, describe_path, error_reason
 from ._transport import AsyncRetryTransport
 
@@ -51,7 +52,10 @@ class AsyncClientOptions(TypedDict, total=False):
     * ``max_retries``: retries after the first attempt (default 3; 0 disables);
     * ``retry_policy``: a whole :class:`~audit_core.RetryPolicy`, instead of ``max_retries``;
     * ``verify``: TLS verification (default on; a CA bundle path or an ``ssl.SSLContext``);
-    * ``transport``: an httpx transport to send through instead of the network (tests).
+    * ``transport``: an httpx transport to send through instead of the network (tests);
+    * ``concurrency``: requests a pull keeps in flight, 1 to 16 (default 4): the window is read
+      in time slices in parallel (the sync client uses threads), records still come out in order
+      with exact cursors; 1 reads page after page.
     """
 
     timeout: TimeoutTypes
@@ -59,6 +63,7 @@ class AsyncClientOptions(TypedDict, total=False):
     retry_policy: RetryPolicy | None
     verify: VerifyTypes
     transport: httpx.AsyncBaseTransport | None
+    concurrency: int
 
 
 _OPTION_NAMES = frozenset(AsyncClientOptions.__annotations__)
@@ -96,6 +101,7 @@ class AsyncBaseClient:
 
     def __init__(self, base_url: str, *, auth: httpx.Auth | None, **options: Unpack[AsyncClientOptions]) -> None:
         check_options(options)
+        self._concurrency = check_concurrency(options.get("concurrency", DEFAULT_CONCURRENCY), vendor=self.VENDOR)
         self._base_url = check_base_url(base_url, vendor=self.VENDOR)
         warn_if_plain_http(self._base_url, vendor=self.VENDOR)
         max_retries = options.get("max_retries", DEFAULT_MAX_RETRIES)

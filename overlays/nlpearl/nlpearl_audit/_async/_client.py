@@ -10,12 +10,13 @@ import httpx
 from audit_core import (
     AsyncBaseClient,
     AsyncClientOptions,
-    AsyncPager,
+    AsyncSlicedPager,
     EnvSpec,
     EnvVar,
     Page,
     RetryReason,
     Secret,
+    Slicer,
 )
 from nlpearl_audit_api import AuthenticatedClient
 
@@ -91,10 +92,11 @@ class AsyncClient(AsyncBaseClient):
         user_id: str | None = None,
         window: timedelta = DEFAULT_WINDOW,
         cursor: AuditLogCursor | str | None = None,
-    ) -> AsyncPager[AuditEvent, AuditLogCursor]:
+    ) -> AsyncSlicedPager[AuditEvent, AuditLogCursor]:
         """Every event in ``[since, until)``, in time order, each exactly once.
 
-        The range is read in windows of ``window`` (one request each); ``event_type``
+        The range is read in windows of ``window`` (one request each, up to ``concurrency`` of
+        the client in flight, handed out in order); ``event_type``
         and ``user_id`` filter on the server. ``cursor`` (``pager.cursor`` or its
         ``to_token()`` from an earlier pull) starts right after that event, whatever
         ``since`` says; ``until`` may be later than the earlier pull's.
@@ -105,11 +107,19 @@ class AsyncClient(AsyncBaseClient):
         query = AuditLogQuery.build(since, until, event_type=event_type, user_id=user_id, window=window)
         start = query.first_cursor(cursor)
 
-        async def fetch(at: AuditLogCursor) -> Page[AuditEvent, AuditLogCursor]:
+        async def fetch(at: AuditLogCursor, limit: datetime) -> Page[AuditEvent, AuditLogCursor]:
             begin, end = query.span(at)
+            end = min(end, limit)
             if begin >= end:
                 return Page([], [], None)
             response = await self._post(PATH, "POST " + PATH, json=query.body(begin, end))
             return query.page(at, begin, end, read_records(response))
 
-        return AsyncPager(fetch, start)
+        slicer: Slicer[AuditEvent, AuditLogCursor] = Slicer(
+            position=_position, at=AuditLogCursor, until=query.until, page_size=1, width=query.window
+        )
+        return AsyncSlicedPager(fetch, start, slicer, self._concurrency)
+
+
+def _position(cursor: AuditLogCursor) -> datetime:
+    return cursor.position

@@ -14,9 +14,10 @@ from audit_core import (
     EnvSpec,
     EnvVar,
     Page,
-    Pager,
     RetryReason,
     Secret,
+    SlicedPager,
+    Slicer,
 )
 from nlpearl_audit_api import AuthenticatedClient
 
@@ -92,10 +93,11 @@ class Client(BaseClient):
         user_id: str | None = None,
         window: timedelta = DEFAULT_WINDOW,
         cursor: AuditLogCursor | str | None = None,
-    ) -> Pager[AuditEvent, AuditLogCursor]:
+    ) -> SlicedPager[AuditEvent, AuditLogCursor]:
         """Every event in ``[since, until)``, in time order, each exactly once.
 
-        The range is read in windows of ``window`` (one request each); ``event_type``
+        The range is read in windows of ``window`` (one request each, up to ``concurrency`` of
+        the client in flight, handed out in order); ``event_type``
         and ``user_id`` filter on the server. ``cursor`` (``pager.cursor`` or its
         ``to_token()`` from an earlier pull) starts right after that event, whatever
         ``since`` says; ``until`` may be later than the earlier pull's.
@@ -106,11 +108,19 @@ class Client(BaseClient):
         query = AuditLogQuery.build(since, until, event_type=event_type, user_id=user_id, window=window)
         start = query.first_cursor(cursor)
 
-        def fetch(at: AuditLogCursor) -> Page[AuditEvent, AuditLogCursor]:
+        def fetch(at: AuditLogCursor, limit: datetime) -> Page[AuditEvent, AuditLogCursor]:
             begin, end = query.span(at)
+            end = min(end, limit)
             if begin >= end:
                 return Page([], [], None)
             response = self._post(PATH, "POST " + PATH, json=query.body(begin, end))
             return query.page(at, begin, end, read_records(response))
 
-        return Pager(fetch, start)
+        slicer: Slicer[AuditEvent, AuditLogCursor] = Slicer(
+            position=_position, at=AuditLogCursor, until=query.until, page_size=1, width=query.window
+        )
+        return SlicedPager(fetch, start, slicer, self._concurrency)
+
+
+def _position(cursor: AuditLogCursor) -> datetime:
+    return cursor.position

@@ -16,6 +16,7 @@ from typing import Any, Self, Unpack
 
 import httpx
 
+from audit_core import DEFAULT_CONCURRENCY as CORE_DEFAULT_CONCURRENCY
 from audit_core import (
     STREAM_EXTENSION,
     BaseClient,
@@ -23,7 +24,6 @@ from audit_core import (
     ConfigurationError,
     EnvSpec,
     EnvVar,
-    InvalidInputError,
     RetryReason,
     TransportError,
     check_options,
@@ -45,7 +45,6 @@ from .._auth import ENV_VAR, Credentials, JWTAuth
 from .._errors import VENDOR, classify, operation_name, parsed_body
 from .._models import AuditLogEntry, read_audit_log_page
 from .._paging import AuditLogCursor, Walk, start_cursor
-from .._prefetch import AuditLogPager, Prefetcher
 from .._report import (
     DOWNLOAD,
     Download,
@@ -59,21 +58,21 @@ from .._report import (
     wants_body,
 )
 from .._wire import AuditFilters, check_page_size, join_lists_hook
+from ._prefetch import AuditLogPager, Prefetcher
 
 DEFAULT_BASE_URL = "https://api.voximplant.com/platform_api"
-#: Pages ``Client`` keeps in flight once ``total_count`` is known (``Client`` fetches one at a time).
-DEFAULT_CONCURRENCY = 4
+#: GetAuditLog pages in flight once ``total_count`` is known (the core's default for every vendor).
+DEFAULT_CONCURRENCY = CORE_DEFAULT_CONCURRENCY
 
 CredentialsLike = Credentials | Mapping[str, Any]
 
 
 class VoximplantOptions(ClientOptions, total=False):
-    """The options of every SDK plus ``concurrency``.
+    """The options of every SDK (``concurrency`` among them: GetAuditLog pages in flight, 1 to 16).
 
-    ``concurrency``: GetAuditLog pages in flight, 1 to 16 (the sync client takes it and fetches serially).
+    Kept as its own name for the code that imports it; it adds nothing now that every client
+    takes ``concurrency``.
     """
-
-    concurrency: int
 
 
 class Options(VoximplantOptions, total=False):
@@ -86,12 +85,6 @@ class Options(VoximplantOptions, total=False):
 
 
 _OPTION_NAMES = frozenset(Options.__annotations__) | frozenset(ClientOptions.__annotations__)
-
-
-def _check_concurrency(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 16:
-        raise InvalidInputError(f"concurrency must be an integer from 1 to 16, not {value!r}", vendor=VENDOR)
-    return value
 
 
 class Client(BaseClient):
@@ -120,7 +113,6 @@ class Client(BaseClient):
         *,
         base_url: str = DEFAULT_BASE_URL,
         auth: JWTAuth | None = None,
-        concurrency: int = DEFAULT_CONCURRENCY,
         **options: Unpack[ClientOptions],
     ) -> None:
         check_options(options, _OPTION_NAMES)  # an untyped caller's misspelling, with a suggestion
@@ -132,7 +124,6 @@ class Client(BaseClient):
             auth = JWTAuth(credentials)
         elif not isinstance(auth, JWTAuth):
             raise ConfigurationError(f"auth= must be a JWTAuth, not {type(auth).__name__}", vendor=VENDOR)
-        self._concurrency = _check_concurrency(concurrency)
         self._auth: JWTAuth = auth
         super().__init__(base_url, auth=auth, **options)
         self._http.event_hooks["request"].insert(0, join_lists_hook)

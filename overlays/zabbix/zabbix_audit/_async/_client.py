@@ -12,7 +12,7 @@ import httpx
 from audit_core import (
     AsyncBaseClient,
     AsyncClientOptions,
-    AsyncPager,
+    AsyncSlicedPager,
     AuditError,
     ConfigurationError,
     EnvSpec,
@@ -20,6 +20,7 @@ from audit_core import (
     Page,
     RetryReason,
     Secret,
+    Slicer,
     choose_credentials,
 )
 from zabbix_audit_api import AuthenticatedClient
@@ -143,7 +144,7 @@ class AsyncClient(AsyncBaseClient):
         search: Mapping[str, str | Sequence[str]] | None = None,
         page_size: int = 1000,
         cursor: AuditCursor | str | None = None,
-    ) -> AsyncPager[AuditRecord, AuditCursor]:
+    ) -> AsyncSlicedPager[AuditRecord, AuditCursor]:
         """Every audit record with ``since <= clock < until``, once each, oldest first.
 
         ``userids``, ``actions`` (:class:`AuditAction`), ``resourcetypes`` (:class:`ResourceType`)
@@ -167,13 +168,17 @@ class AsyncClient(AsyncBaseClient):
         )
         start = query.start(cursor)
 
-        async def fetch(at: AuditCursor) -> Page[AuditRecord, AuditCursor]:
-            params = query.params(at)
+        async def fetch(at: AuditCursor, limit: datetime) -> Page[AuditRecord, AuditCursor]:
+            slice_query = query.ending(limit)
+            params = slice_query.params(at)
             if params is None:
                 return Page([], [], None)
-            return query.page(at, params, read_records(await self._call("auditlog.get", auditlog_body(params))))
+            return slice_query.page(at, params, read_records(await self._call("auditlog.get", auditlog_body(params))))
 
-        return AsyncPager(fetch, start)
+        slicer: Slicer[AuditRecord, AuditCursor] = Slicer(
+            position=_position, at=AuditCursor, until=query.until, page_size=query.page_size
+        )
+        return AsyncSlicedPager(fetch, start, slicer, self._concurrency)
 
     async def aclose(self) -> None:
         """Log out of the session this client opened (not of an API token) and close the connection.
@@ -195,3 +200,7 @@ class AsyncClient(AsyncBaseClient):
     async def __aenter__(self) -> Self:
         await async_login_at_enter(self)
         return self
+
+
+def _position(cursor: AuditCursor) -> datetime:
+    return cursor.position

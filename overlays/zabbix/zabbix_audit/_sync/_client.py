@@ -18,9 +18,10 @@ from audit_core import (
     EnvSpec,
     EnvVar,
     Page,
-    Pager,
     RetryReason,
     Secret,
+    SlicedPager,
+    Slicer,
     choose_credentials,
 )
 from zabbix_audit_api import AuthenticatedClient
@@ -144,7 +145,7 @@ class Client(BaseClient):
         search: Mapping[str, str | Sequence[str]] | None = None,
         page_size: int = 1000,
         cursor: AuditCursor | str | None = None,
-    ) -> Pager[AuditRecord, AuditCursor]:
+    ) -> SlicedPager[AuditRecord, AuditCursor]:
         """Every audit record with ``since <= clock < until``, once each, oldest first.
 
         ``userids``, ``actions`` (:class:`AuditAction`), ``resourcetypes`` (:class:`ResourceType`)
@@ -168,13 +169,17 @@ class Client(BaseClient):
         )
         start = query.start(cursor)
 
-        def fetch(at: AuditCursor) -> Page[AuditRecord, AuditCursor]:
-            params = query.params(at)
+        def fetch(at: AuditCursor, limit: datetime) -> Page[AuditRecord, AuditCursor]:
+            slice_query = query.ending(limit)
+            params = slice_query.params(at)
             if params is None:
                 return Page([], [], None)
-            return query.page(at, params, read_records(self._call("auditlog.get", auditlog_body(params))))
+            return slice_query.page(at, params, read_records(self._call("auditlog.get", auditlog_body(params))))
 
-        return Pager(fetch, start)
+        slicer: Slicer[AuditRecord, AuditCursor] = Slicer(
+            position=_position, at=AuditCursor, until=query.until, page_size=query.page_size
+        )
+        return SlicedPager(fetch, start, slicer, self._concurrency)
 
     def close(self) -> None:
         """Log out of the session this client opened (not of an API token) and close the connection.
@@ -196,3 +201,7 @@ class Client(BaseClient):
     def __enter__(self) -> Self:
         login_at_enter(self)
         return self
+
+
+def _position(cursor: AuditCursor) -> datetime:
+    return cursor.position
