@@ -33,6 +33,7 @@ from ._http import (
 )
 from ._json import json_body
 from ._json import loads as json_loads
+from ._lazy import LazyRecord, new_lazy, slot_setter, wire_of
 from ._pagination import DEFAULT_CONCURRENCY, Lane, LazyCursors, Page, Slicer, check_concurrency
 from ._retry import (
     STREAM_EXTENSION,
@@ -79,6 +80,7 @@ __all__ = [
     "InsecureTransportWarning",
     "Lane",
     "LazyCursors",
+    "LazyRecord",
     "OpenIntEnum",
     "OpenStrEnum",
     "Page",
@@ -116,12 +118,15 @@ __all__ = [
     "json_loads",
     "join_list",
     "make_timeout",
+    "new_lazy",
     "parse_retry_after",
     "redact",
     "require_aware",
     "resolve_cursor",
+    "slot_setter",
     "token_time",
     "unset_to_none",
     "utc_from_timestamp",
+    "wire_of",
 ]
 __all__ += errors.__all__

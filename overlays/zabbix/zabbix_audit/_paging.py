@@ -50,7 +50,7 @@ from zabbix_audit_api.models import (
 )
 
 from ._errors import VENDOR
-from ._models import AuditRecord
+from ._models import AuditRecord, records_from_wire
 from ._wire import dump, next_id
 
 SEARCH_FIELDS = ("username", "ip", "resourcename", "details")
@@ -367,7 +367,7 @@ def read_records(result: Any) -> list[AuditRecord]:
             "auditlog.get answered something else than a list of records", vendor=VENDOR, operation="auditlog.get"
         )
     try:
-        return [AuditRecord.from_wire(r) for r in result]
+        return records_from_wire(result)  # decoded lazily: auditid, clock, action, resourcetype now
     except (ValueError, TypeError, KeyError) as exc:
         raise TransportError(
             f"auditlog.get answered a record that does not parse: {exc}", vendor=VENDOR, operation="auditlog.get"

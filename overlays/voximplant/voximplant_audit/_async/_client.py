@@ -42,7 +42,7 @@ from voximplant_audit_api.models import (
 
 from .._auth import ENV_VAR, Credentials, JWTAuth
 from .._errors import VENDOR, classify, operation_name, parsed_body
-from .._models import AuditLogEntry
+from .._models import AuditLogEntry, read_audit_log_page
 from .._paging import AuditLogCursor, Walk, start_cursor
 from .._report import (
     DOWNLOAD,
@@ -202,10 +202,9 @@ class AsyncClient(AsyncBaseClient):
         walk = Walk(filters, *check_window(since, until, vendor=VENDOR), size, start)
 
         async def fetch(query: AuditFilters, offset: int, with_total: bool) -> HistoryGetAuditLogResponse200:
-            response = await get_audit_log.asyncio_detailed(
-                client=self.generated, **query.kwargs(), count=size, offset=offset, with_total_count=with_total
-            )
-            return parsed_body(response, "GetAuditLog", HistoryGetAuditLogResponse200)
+            kwargs = get_audit_log._get_kwargs(**query.kwargs(), count=size, offset=offset, with_total_count=with_total)
+            response = await self.generated.get_async_httpx_client().request(**kwargs)
+            return read_audit_log_page(self.generated, response)  # records decoded by the pager, lazily
 
         return AsyncAuditLogPager(AsyncPrefetcher(fetch, walk, self._concurrency), start)
 

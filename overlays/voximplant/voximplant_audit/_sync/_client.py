@@ -43,7 +43,7 @@ from voximplant_audit_api.models import (
 
 from .._auth import ENV_VAR, Credentials, JWTAuth
 from .._errors import VENDOR, classify, operation_name, parsed_body
-from .._models import AuditLogEntry
+from .._models import AuditLogEntry, read_audit_log_page
 from .._paging import AuditLogCursor, Walk, start_cursor
 from .._report import (
     DOWNLOAD,
@@ -203,10 +203,9 @@ class Client(BaseClient):
         walk = Walk(filters, *check_window(since, until, vendor=VENDOR), size, start)
 
         def fetch(query: AuditFilters, offset: int, with_total: bool) -> HistoryGetAuditLogResponse200:
-            response = get_audit_log.sync_detailed(
-                client=self.generated, **query.kwargs(), count=size, offset=offset, with_total_count=with_total
-            )
-            return parsed_body(response, "GetAuditLog", HistoryGetAuditLogResponse200)
+            kwargs = get_audit_log._get_kwargs(**query.kwargs(), count=size, offset=offset, with_total_count=with_total)
+            response = self.generated.get_httpx_client().request(**kwargs)
+            return read_audit_log_page(self.generated, response)  # records decoded by the pager, lazily
 
         return AuditLogPager(Prefetcher(fetch, walk, self._concurrency), start)
 
