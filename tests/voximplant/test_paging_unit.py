@@ -50,7 +50,7 @@ def test_a_resumed_walk_starts_at_the_cursors_second_and_skips_its_ids() -> None
     page = w.take(body((5, 2), (6, 2), (7, 2)))
     assert [e.audit_log_id for e in page.items] == [7]
     assert page.cursors[-1] == AuditLogCursor(T0 + timedelta(seconds=2), (5, 6, 7))
-    assert page.next is page.cursors[-1]  # a full page: go on, from the same window at offset 3
+    assert page.next == page.cursors[-1] and page.next is w.cursor  # a full page: go on, same window, offset 3
     assert w.start(page.next) == 3
 
 

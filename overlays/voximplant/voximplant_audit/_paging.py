@@ -27,7 +27,16 @@ from typing import Any
 
 import attrs
 
-from audit_core import InvalidInputError, Page, TransportError, decode_token, encode_token, require_aware, token_time
+from audit_core import (
+    InvalidInputError,
+    LazyCursors,
+    Page,
+    TransportError,
+    decode_token,
+    encode_token,
+    require_aware,
+    token_time,
+)
 from voximplant_audit_api.models import HistoryGetAuditLogResponse200
 
 from ._errors import VENDOR
@@ -176,20 +185,41 @@ class Walk:
             self.total = body.total_count
         records = records_of(body)
         self.offset += len(records)
+        # The cursor after each record, as AuditLogCursor.handed_out/after would chain them, kept as
+        # (position, the ids of its run of equal times, how many of them) and made when asked for.
+        start = self.cursor
+        position, descending = start.position, start.descending
+        run: list[int] = list(start.ids)
+        in_run = set(run)
         items: list[AuditLogEntry] = []
-        cursors: list[AuditLogCursor] = []
-        cursor = self.cursor
+        marks: list[tuple[datetime, list[int], int]] = []
         for entry in records:
-            if cursor.handed_out(entry) or not self._inside(entry.requested):
+            when = entry.requested
+            if when == position:
+                if entry.audit_log_id in in_run:
+                    continue
+            elif (when > position) if descending else (when < position):
                 continue
-            cursor = cursor.after(entry)
+            if not self._inside(when):
+                continue
+            if when == position:
+                run.append(entry.audit_log_id)
+                in_run.add(entry.audit_log_id)
+            else:
+                position, run, in_run = when, [entry.audit_log_id], {entry.audit_log_id}
             items.append(entry)
-            cursors.append(cursor)
-        self.cursor = cursor
+            marks.append((position, run, len(run)))
+        if items:
+            self.cursor = AuditLogCursor(position, tuple(run), descending)
         more = bool(records) and (
             len(records) >= self.page_size or (self.total is not None and self.offset < self.total)
         )
-        return Page(items, cursors, cursor if more else None)
+
+        def cursor_at(index: int) -> AuditLogCursor:
+            when, ids, count = marks[index]
+            return AuditLogCursor(when, tuple(ids[:count]), descending)
+
+        return Page(items, LazyCursors(len(items), cursor_at), self.cursor if more else None)
 
     def _inside(self, when: datetime) -> bool:
         # Ascending, the cursor is the lower bound (a fresh one stands at `since`); descending, `since` is.
