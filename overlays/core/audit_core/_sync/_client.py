@@ -40,7 +40,7 @@ from .._http import (
     warn_if_plain_http,
 )
 from .._retry import Attempts, RetryPolicy, RetryReason, describe_path, error_reason
-from ._transport import RetryTransport
+from ._transport import LazyTransport, RetryTransport
 
 T = TypeVar("T")
 
@@ -80,6 +80,16 @@ def check_options(options: Mapping[str, object], allowed: frozenset[str] = _OPTI
             raise InvalidInputError(f"unknown option {name}={hint}")
 
 
+def _network_transport(verify: VerifyTypes) -> httpx.BaseTransport:
+    """The transport to the network: built on the first request (start-up time), unless ``verify`` names a CA file.
+
+    A CA bundle's path is read now, so that a wrong path fails in the constructor, as it always has.
+    """
+    if isinstance(verify, str):
+        return httpx.HTTPTransport(verify=verify)
+    return LazyTransport(verify=verify)
+
+
 class BaseClient:
     """Base of every vendor's ``Client``; see the module docs for the hooks.
 
@@ -102,7 +112,7 @@ class BaseClient:
         max_retries = options.get("max_retries", DEFAULT_MAX_RETRIES)
         self._retry_policy = options.get("retry_policy") or RetryPolicy(max_retries=max_retries)
         limits = make_timeout(options.get("timeout"))
-        inner = options.get("transport") or httpx.HTTPTransport(verify=options.get("verify", True))
+        inner = options.get("transport") or _network_transport(options.get("verify", True))
         self._http = httpx.Client(
             base_url=self._base_url,
             auth=auth,
