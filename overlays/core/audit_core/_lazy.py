@@ -22,7 +22,6 @@ AttributeError: module 'pkg' has no attribute 'nothing'
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -39,7 +38,11 @@ def lazy_exports(
         except KeyError:
             raise AttributeError(f"module {package!r} has no attribute {name!r}") from None
         module, _, attribute = where.partition(":")
-        value = getattr(importlib.import_module(module, package), attribute or name)
+        attribute = attribute or name
+        level = len(module) - len(module.lstrip("."))
+        # __import__ rather than importlib.import_module: the same import, but `python -X importtime`
+        # sees it (it logs the imports the interpreter makes, not importlib's), so profiles stay whole.
+        value = getattr(__import__(module[level:], namespace, None, (attribute,), level), attribute)
         namespace[name] = value  # the next look-up is an ordinary one
         return value
 
