@@ -46,7 +46,7 @@ CACHE = ROOT / ".cache" / "bench"
 CREDENTIALS = CACHE / "voximplant-credentials.json"
 NOTES = Path(__file__).with_name("notes.md")
 LATENCY = 0.02
-SECTIONS = ("fakes", "decode", "pull", "zabbix", "memory", "auditpull", "startup", "generate", "profile")
+SECTIONS = ("fakes", "decode", "pull", "concurrency", "zabbix", "memory", "auditpull", "startup", "generate", "profile")
 NAMES = {"voximplant": "Voximplant", "navixy": "Navixy", "nlpearl": "NLPearl", "zabbix": "Zabbix"}
 PEERS = {
     "voximplant": "voximplant-apiclient count/offset loop",
@@ -200,6 +200,42 @@ def table_decode(sizes: Sizes) -> Table:
             Row(f"{NAMES[vendor]} ({len(body) // 1024} KiB page)", Sample(mine), Sample(theirs), 1.0, "<= 1.0")
         )
         log(f"decode: {vendor} x{statistics.median(mine) / statistics.median(theirs):.1f}")
+    table.machine = machine()
+    return table
+
+
+#: The values of ``concurrency=`` measured to choose its default (audit_core.DEFAULT_CONCURRENCY).
+CONCURRENCIES = (1, 2, 4, 8, 16)
+
+
+def table_concurrency(sizes: Sizes) -> Table:
+    """How the pull time falls with ``concurrency=``, against one request at a time: what the default is chosen by."""
+    from audit_core import DEFAULT_CONCURRENCY
+
+    n = sizes.pull
+    runs = max(3, sizes.runs - 2)
+    table = Table(
+        "Concurrency",
+        f"{n:,} records from the Navixy and Zabbix fakes ({LATENCY * 1000:.0f} ms added to every request), our "
+        f"clients with each `concurrency=` against the same client with `concurrency=1` (one request at a time); "
+        f"{runs} runs each, interleaved, fresh processes. Reported: the default, {DEFAULT_CONCURRENCY}, is chosen "
+        "from it (the smallest value that gets most of the gain, so a vendor's server is asked for little more).",
+        "concurrency=1",
+    )
+    for vendor in ("navixy", "zabbix"):
+        with served(vendor, n, LATENCY) as server:
+            for variant in ("async", "sync"):
+                times: dict[int, list[float]] = {c: [] for c in CONCURRENCIES}
+                for _ in range(runs):
+                    for c in CONCURRENCIES:
+                        result = child({**job_for(server, vendor, variant), "concurrency": c})
+                        times[c].append(result["seconds"])
+                base = Sample(times[1])
+                for c in CONCURRENCIES[1:]:
+                    mark = " (the default)" if c == DEFAULT_CONCURRENCY else ""
+                    table.rows.append(Row(f"{NAMES[vendor]} {variant}, concurrency={c}{mark}", Sample(times[c]), base))
+                medians = ", ".join(f"{c}: {statistics.median(v):.2f} s" for c, v in times.items())
+                log(f"concurrency: {vendor} {variant} {medians}")
     table.machine = machine()
     return table
 
@@ -627,6 +663,7 @@ def main(argv: list[str] | None = None) -> int:
         table, pulls = table_pull(sizes)
         tables.append(table)
     for name, make in (
+        ("concurrency", table_concurrency),
         ("zabbix", table_zabbix),
         ("memory", table_memory),
         ("auditpull", table_auditpull),

@@ -39,14 +39,15 @@ def _ours(job: Job, asynchronous: bool) -> Any:
     module = importlib.import_module(f"{vendor}_audit")
     cls = module.AsyncClient if asynchronous else module.Client
     url = job["url"]
+    options: dict[str, Any] = {} if job.get("concurrency") is None else {"concurrency": job["concurrency"]}
     if vendor == "voximplant":
         with open(job["credentials"], encoding="utf-8") as f:
-            return cls(json.load(f), base_url=url)
+            return cls(json.load(f), base_url=url, **options)
     if vendor == "navixy":
-        return cls(base_url=url, api_key=job["api_key"])
+        return cls(base_url=url, api_key=job["api_key"], **options)
     if vendor == "nlpearl":
-        return cls(account_id="acc-7f3c", secret_key="sk-live-Zq81-NEVER-LEAK", base_url=url)
-    return cls(url, username="Admin", password="zabbix")
+        return cls(account_id="acc-7f3c", secret_key="sk-live-Zq81-NEVER-LEAK", base_url=url, **options)
+    return cls(url, username="Admin", password="zabbix", **options)
 
 
 def _page_kwargs(job: Job) -> dict[str, Any]:

@@ -19,10 +19,10 @@ from .errors import *  # noqa: F403 - the errors a user catches, listed once in 
 
 if TYPE_CHECKING:
     from ._async._client import AsyncBaseClient, AsyncClientOptions
-    from ._async._pagination import AsyncPager
+    from ._async._pagination import AsyncPager, AsyncSlicedPager
     from ._async._transport import AsyncRetryTransport
     from ._auth import SessionAuth
-    from ._config import EnvSpec, EnvVar, check_options, choose_credentials
+    from ._config import DEFAULT_CONCURRENCY, EnvSpec, EnvVar, check_concurrency, check_options, choose_credentials
     from ._cursor import Cursor, decode_token, encode_token, resolve_cursor, token_time
     from ._enums import OpenIntEnum, OpenStrEnum, enum_member
     from ._errors import error_for_status
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     )
     from ._json import json_body
     from ._json import loads as json_loads
-    from ._pagination import Page
+    from ._pagination import Lane, LazyCursors, Page, Slicer
     from ._retry import (
         STREAM_EXTENSION,
         Classifier,
@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from ._secrets import Secret, redact
     from ._serialize import check_choice, check_ints, format_bool, join_list, unset_to_none
     from ._sync._client import BaseClient, ClientOptions
-    from ._sync._pagination import Pager
+    from ._sync._pagination import Pager, SlicedPager
     from ._sync._transport import RetryTransport
     from ._time import check_window, format_utc, require_aware, utc_from_timestamp
 
@@ -66,9 +66,12 @@ _LAZY = {
     "AsyncClientOptions": "._async._client",
     "check_options": "._config",
     "AsyncPager": "._async._pagination",
+    "AsyncSlicedPager": "._async._pagination",
     "AsyncRetryTransport": "._async._transport",
     "SessionAuth": "._auth",
+    "DEFAULT_CONCURRENCY": "._config",
     "EnvSpec": "._config",
+    "check_concurrency": "._config",
     "EnvVar": "._config",
     "choose_credentials": "._config",
     "Cursor": "._cursor",
@@ -91,7 +94,10 @@ _LAZY = {
     "make_timeout": "._http",
     "json_body": "._json",
     "json_loads": "._json:loads",
+    "Lane": "._pagination",
+    "LazyCursors": "._pagination",
     "Page": "._pagination",
+    "Slicer": "._pagination",
     "STREAM_EXTENSION": "._retry",
     "Classifier": "._retry",
     "Describer": "._retry",
@@ -112,6 +118,7 @@ _LAZY = {
     "BaseClient": "._sync._client",
     "ClientOptions": "._sync._client",
     "Pager": "._sync._pagination",
+    "SlicedPager": "._sync._pagination",
     "RetryTransport": "._sync._transport",
     "check_window": "._time",
     "format_utc": "._time",
@@ -131,10 +138,12 @@ __all__ = [
     "AsyncClientOptions",
     "AsyncPager",
     "AsyncRetryTransport",
+    "AsyncSlicedPager",
     "BaseClient",
     "Classifier",
     "ClientOptions",
     "Cursor",
+    "DEFAULT_CONCURRENCY",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "Describer",
@@ -142,6 +151,8 @@ __all__ = [
     "EnvSpec",
     "EnvVar",
     "InsecureTransportWarning",
+    "Lane",
+    "LazyCursors",
     "OpenIntEnum",
     "OpenStrEnum",
     "Page",
@@ -151,12 +162,15 @@ __all__ = [
     "RetryTransport",
     "STREAM_EXTENSION",
     "Secret",
+    "SlicedPager",
+    "Slicer",
     "SessionAuth",
     "TimeoutTypes",
     "VerifyTypes",
     "call_timeout",
     "check_base_url",
     "check_choice",
+    "check_concurrency",
     "check_ints",
     "check_options",
     "check_window",

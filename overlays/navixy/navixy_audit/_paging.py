@@ -46,7 +46,7 @@ from typing import Any
 import attrs
 import httpx
 
-from audit_core import AuditError, InvalidInputError, Page, TransportError, check_ints, check_window
+from audit_core import AuditError, InvalidInputError, LazyCursors, Page, TransportError, check_ints, check_window
 from navixy_audit_api.models import AuditLogListRequest, AuditLogListRequestGrouping, AuditLogListResponse
 
 from ._errors import VENDOR, LimitTooBigError, TimeSpanTooBigError, read_envelope
@@ -99,11 +99,16 @@ class _Restart(Exception):
     """The plan changed (smaller window or page): start the step again."""
 
 
-def step(plan: Plan, cursor: AuditLogCursor) -> Step:
-    """Fetch the next complete chunk after ``cursor`` (see the module docs)."""
+def step(plan: Plan, cursor: AuditLogCursor, until: datetime | None = None) -> Step:
+    """Fetch the next complete chunk after ``cursor``, before ``until`` (default: the plan's; see the module docs).
+
+    Slices of one pull read in parallel share their plan, so what one learns about the server
+    (an inclusive ``from``, a smaller window or page) the others use at once.
+    """
+    end = plan.until if until is None else min(until, plan.until)
     while True:
         try:
-            return (yield from _step_once(plan, cursor))
+            return (yield from _step_once(plan, cursor, end))
         except _Restart:
             continue
 
@@ -141,26 +146,30 @@ def _query_start(plan: Plan, start: datetime) -> datetime:
 
 
 def _chunk(
-    records: Sequence[AuditRecord], plan: Plan, cursor: AuditLogCursor, below: datetime, after: datetime | None
+    records: Sequence[AuditRecord],
+    plan: Plan,
+    cursor: AuditLogCursor,
+    below: datetime,
+    after: datetime | None,
+    until: datetime,
 ) -> Page[AuditRecord, AuditLogCursor]:
     """Hand out the records after ``cursor`` and before ``below``, in order, and continue at ``after``."""
     unique = {r.id: r for r in records if plan.since <= r.action_date < below and cursor.admits(r)}
     items = sorted(unique.values(), key=lambda r: (r.action_date, r.id))
-    cursors = [AuditLogCursor(r.action_date, r.id) for r in items]
-    following = AuditLogCursor(after) if after is not None and after < plan.until else None
-    return Page(items, cursors, following)
+    following = AuditLogCursor(after) if after is not None and after < until else None
+    return Page(items, LazyCursors(len(items), lambda i: AuditLogCursor(items[i].action_date, items[i].id)), following)
 
 
-def _step_once(plan: Plan, cursor: AuditLogCursor) -> Step:
+def _step_once(plan: Plan, cursor: AuditLogCursor, until: datetime) -> Step:
     start = cursor.position
-    if start >= plan.until:
+    if start >= until:
         return Page([], [], None)
-    end = min(plan.until, start + plan.window)
+    end = min(until, start + plan.window)
     limit = plan.page_size
     query = Query(_query_start(plan, start), ceil_second(end), limit)
     rows = yield from _ask(plan, query)
     if len(rows) < limit:
-        return _chunk(rows, plan, cursor, end, end)
+        return _chunk(rows, plan, cursor, end, end, until)
     last = max(r.action_date for r in rows)
     second = floor_second(start)
     if last < second:
@@ -174,10 +183,10 @@ def _step_once(plan: Plan, cursor: AuditLogCursor) -> Step:
         plan.from_inclusive = True
         raise _Restart
     if last >= second + ONE_SECOND:
-        return _chunk(rows, plan, cursor, min(last, end), min(last, end))
+        return _chunk(rows, plan, cursor, min(last, end), min(last, end), until)
     # More records share one second than fit in a page: read that second in full passes.
     records = yield from _read_second(plan, second)
-    return _chunk(records, plan, cursor, min(second + ONE_SECOND, end), second + ONE_SECOND)
+    return _chunk(records, plan, cursor, min(second + ONE_SECOND, end), second + ONE_SECOND, until)
 
 
 def _read_second(plan: Plan, second: datetime) -> Generator[Query, Answer, list[AuditRecord]]:

@@ -26,8 +26,10 @@ What it models (see also specs/navixy/openapi.yaml):
 At scale (benchmarks): ``records`` is kept in time order (:meth:`NavixyFake.add` puts a record in
 its place, :meth:`NavixyFake.extend` bulk-loads), and a request sorted by ``action_datetime``
 alone, without filters or grouping, finds its page by bisection (shuffling only the ties it
-touches): a page of a million-record store in milliseconds. ``latency`` adds that many seconds
-to every request.
+touches): a page of a million-record store in milliseconds. Each record's JSON is encoded once
+per date format (at :meth:`NavixyFake.extend`, else on first use) and answers are joined from those
+bytes: a record changed in place after it was served must be announced with
+:meth:`NavixyFake.changed`. ``latency`` adds that many seconds to every request.
 """
 
 from __future__ import annotations
@@ -215,6 +217,9 @@ class NavixyFake:
         self._times: list[datetime] = []
         self._users: set[int] = set()
         self._in_order = True
+        # The JSON of each record of ``records`` (parallel to ``_times``) with ISO dates and with local ones,
+        # each encoded once (None: not yet).
+        self._bodies: dict[bool, list[bytes | None]] = {True: [], False: []}
 
     # --- setting up -------------------------------------------------------------------------------
 
@@ -283,12 +288,20 @@ class NavixyFake:
             self.records.extend(records)
             self.records.sort(key=_time)
             self._indexed = None
+            self._ordered()
+            self._encoded(range(len(self.records)), not self.ignore_iso_header)  # once, now: no page pays for it
+
+    def changed(self) -> None:
+        """Say that records of ``records`` were changed in place: their cached JSON and the time index are redone."""
+        with self.lock:
+            self._indexed = None
 
     def _ordered(self) -> bool:
         """Whether ``records`` is in time order; indexes what was appended since (hold the lock)."""
         records = self.records
         if self._indexed is not records or len(self._times) > len(records):
             self._indexed, self._times, self._users, self._in_order = records, [], set(), True
+            self._bodies = {True: [], False: []}
         times = self._times
         if len(times) < len(records):
             for r in records[len(times) :]:
@@ -296,12 +309,25 @@ class NavixyFake:
                     self._in_order = False
                 times.append(r.action_date)
                 self._users.add(r.user_id)
+            for bodies in self._bodies.values():
+                bodies += [None] * (len(records) - len(bodies))
         return self._in_order
+
+    def _encoded(self, indices: Iterable[int], iso: bool) -> list[bytes]:
+        """The JSON of the records at ``indices`` of ``records``, each encoded once (after _ordered; hold the lock)."""
+        records, bodies = self.records, self._bodies[iso]
+        out = []
+        for i in indices:
+            body = bodies[i]
+            if body is None:
+                body = bodies[i] = record_json(records[i], iso)
+            out.append(body)
+        return out
 
     def _page_by_time(
         self, user_id: int, start: datetime, end: datetime, sort: list[str], offset: int, limit: int, rng: random.Random
-    ) -> list[Rec] | None:
-        """The page by bisection, when the store allows it (hold the lock); None: scan instead.
+    ) -> list[int] | None:
+        """The page by bisection, when the store allows it (hold the lock): where its records are; None: scan instead.
 
         The same answer as a full scan: the window sorted by time, ties shuffled (only the ties this page touches).
         """
@@ -319,9 +345,9 @@ class NavixyFake:
         first, last = (hi - stop, hi - offset - 1) if desc else (lo + offset, lo + stop - 1)
         # Whole groups of ties around the page, shuffled, then stable-sorted by time: the ties come out in a new order.
         a, b = bisect_left(times, times[first], lo, hi), bisect_right(times, times[last], lo, hi)
-        chunk = self.records[a:b]
+        chunk = list(range(a, b))
         rng.shuffle(chunk)
-        chunk.sort(key=_time, reverse=desc)
+        chunk.sort(key=times.__getitem__, reverse=desc)
         skip = offset - (hi - b if desc else a - lo)  # the chunk's first position in the sorted window
         return chunk[skip : skip + stop - offset]
 
@@ -371,7 +397,20 @@ class NavixyFake:
         return {"success": True, "hash": value}
 
     def audit_log_list(self, principal: Principal, params: dict[str, Any], iso: bool) -> dict[str, Any]:
-        """Answer ``user/audit/log/list`` as Navixy does."""
+        """Answer ``user/audit/log/list`` as Navixy does (the server sends its bytes, :meth:`audit_log_list_json`)."""
+        page, _ = self._audit_log_page(principal, params, iso, encoded=False)
+        iso = iso and not self.ignore_iso_header
+        return {"success": True, "list": [r.wire(iso) for r in page]}
+
+    def audit_log_list_json(self, principal: Principal, params: dict[str, Any], iso: bool) -> bytes:
+        """The answer's bytes: ``json.dumps`` of :meth:`audit_log_list`, joined from each record's JSON."""
+        _, bodies = self._audit_log_page(principal, params, iso, encoded=True)
+        return b'{"success": true, "list": [' + b", ".join(bodies) + b"]}"
+
+    def _audit_log_page(
+        self, principal: Principal, params: dict[str, Any], iso: bool, *, encoded: bool
+    ) -> tuple[list[Rec], list[bytes]]:
+        """The records of the answer, and (``encoded``) their JSON."""
         if self.on_list is not None:
             self.on_list(self)
         with self.lock:
@@ -411,12 +450,13 @@ class NavixyFake:
             raise Failure(211)
         if limit > self.max_limit:
             raise Failure(212)
+        iso = iso and not self.ignore_iso_header
         with self.lock:
             rng = random.Random(self.rng.random())
             if subusers is None and actions is None and grouping == "default":
-                page = self._page_by_time(principal.user_id, start, end, list(sort), offset, limit, rng)
-                if page is not None:
-                    return {"success": True, "list": [r.wire(iso and not self.ignore_iso_header) for r in page]}
+                where = self._page_by_time(principal.user_id, start, end, list(sort), offset, limit, rng)
+                if where is not None:
+                    return [self.records[i] for i in where], self._encoded(where, iso) if encoded else []
             found = [
                 r
                 for r in self.records
@@ -435,7 +475,12 @@ class NavixyFake:
             name, _, direction = option.partition("=")
             found.sort(key=SORT_KEYS[name], reverse=direction == "desc")
         page = found[offset : offset + limit]
-        return {"success": True, "list": [r.wire(iso and not self.ignore_iso_header) for r in page]}
+        return page, [record_json(r, iso) for r in page] if encoded else []
+
+
+def record_json(rec: Rec, iso: bool) -> bytes:
+    """One record's JSON in an answer, as ``json.dumps`` writes it."""
+    return json.dumps(rec.wire(iso)).encode()
 
 
 def _time(rec: Rec) -> datetime:
@@ -502,7 +547,10 @@ class NavixyHandler(BaseHTTPRequestHandler):
 
     def send_json(self, status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> None:
         """Send ``body`` as JSON with ``status`` (and ``headers``)."""
-        data = json.dumps(body).encode()
+        self.send_body(status, json.dumps(body).encode(), headers)
+
+    def send_body(self, status: int, data: bytes, headers: dict[str, str] | None = None) -> None:
+        """Send ``data``, JSON text, with ``status`` (and ``headers``)."""
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
@@ -549,7 +597,7 @@ class NavixyHandler(BaseHTTPRequestHandler):
                     fake.list_bodies.append(params)
                     fake.list_headers.append(dict(self.headers.items()))
                 iso = self.headers.get("NVX-ISO-DateTime", "").lower() == "true"
-                self.send_json(200, fake.audit_log_list(principal, params, iso))
+                self.send_body(200, fake.audit_log_list_json(principal, params, iso))
             else:
                 self.send_failure(Failure(5, description="Unknown method"))
         except Failure as failure:

@@ -21,6 +21,7 @@ import httpx
 
 from audit_core import (
     InvalidInputError,
+    LazyCursors,
     Page,
     RetryReason,
     TransportError,
@@ -169,7 +170,7 @@ class AuditLogQuery:
             key=lambda pair: pair[0],
         )
         items: list[AuditEvent] = []
-        cursors: list[AuditLogCursor] = []
+        marks: list[tuple[datetime, str, int]] = []  # each record's cursor, made when asked for
         previous: tuple[datetime, str] | None = None
         repeats = 0
         for key, event in ordered:
@@ -179,9 +180,9 @@ class AuditLogQuery:
             if timestamp == cursor.position and _handed_out(cursor, text, repeats):
                 continue
             items.append(event)
-            cursors.append(AuditLogCursor(timestamp, text, repeats))
+            marks.append((timestamp, text, repeats))
         following = AuditLogCursor(end) if end < self.until else None
-        return Page(items, cursors, following)
+        return Page(items, LazyCursors(len(items), lambda i: AuditLogCursor(*marks[i])), following)
 
 
 def _handed_out(cursor: AuditLogCursor, text: str, repeats: int) -> bool:

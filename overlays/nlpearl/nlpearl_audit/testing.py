@@ -20,8 +20,10 @@ framework tell):
 
 At scale (benchmarks): ``events`` is kept in time order (:meth:`NLPearlFake.add` puts an event
 in its place, :meth:`NLPearlFake.extend` bulk-loads) and a window is found by bisection, so a
-day of a million-event store is served in milliseconds. ``latency`` adds that many seconds to
-every request.
+day of a million-event store is served in milliseconds. Each event's JSON is encoded once per
+timestamp format (at :meth:`NLPearlFake.extend`, else on first use) and answers are joined from
+those bytes: an event changed in place after it was served must be announced with
+:meth:`NLPearlFake.changed`. ``latency`` adds that many seconds to every request.
 """
 
 from __future__ import annotations
@@ -125,6 +127,9 @@ class NLPearlFake:
         self._indexed: list[StoredEvent] | None = None
         self._ticks: list[int] = []
         self._in_order = True
+        # The JSON of each event (parallel to ``_ticks``), with naive timestamps and with UTC ones, each
+        # encoded once (None: not yet).
+        self._bodies: dict[bool, list[bytes | None]] = {True: [], False: []}
         self.bodies: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
         self.lock = threading.Lock()
@@ -165,18 +170,39 @@ class NLPearlFake:
             self.events.extend(events)
             self.events.sort(key=_ticks)
             self._indexed = None
+            self._ordered()
+            self._encoded(range(len(self.events)), self.naive_timestamps)  # once, now: no answer pays for it
+
+    def changed(self) -> None:
+        """Say that events of ``events`` were changed in place: their cached JSON and the time index are redone."""
+        with self.lock:
+            self._indexed = None
 
     def _ordered(self) -> bool:
         """Whether ``events`` is in time order; indexes what was appended since (hold the lock)."""
         events = self.events
         if self._indexed is not events or len(self._ticks) > len(events):
             self._indexed, self._ticks, self._in_order = events, [], True
+            self._bodies = {True: [], False: []}
         ticks = self._ticks
         for ev in events[len(ticks) :]:
             if ticks and ev.ticks < ticks[-1]:
                 self._in_order = False
             ticks.append(ev.ticks)
+        for bodies in self._bodies.values():
+            bodies += [None] * (len(events) - len(bodies))
         return self._in_order
+
+    def _encoded(self, indices: Iterable[int], naive: bool) -> list[bytes]:
+        """The JSON of the events at ``indices`` of ``events``, each encoded once (after _ordered; hold the lock)."""
+        events, bodies = self.events, self._bodies[naive]
+        out = []
+        for i in indices:
+            body = bodies[i]
+            if body is None:
+                body = bodies[i] = event_json(events[i], naive)
+            out.append(body)
+        return out
 
     def token(self) -> str:
         """The bearer token of this account: ``accountId:secretKey``."""
@@ -185,31 +211,35 @@ class NLPearlFake:
     # --- the endpoint -------------------------------------------------------------
 
     def select(self, start: int | None, end: int | None, event_type: int | None, user_id: str | None) -> list[Any]:
-        """The matching events, newest first, ties shuffled differently on each call."""
+        """The matching events, newest first, ties shuffled anew on each call (the server sends :meth:`select_json`)."""
+        naive = self.naive_timestamps
+        return [ev.wire(naive=naive) for ev in self._select(start, end, event_type, user_id, None)[0]]
+
+    def select_json(self, start: int | None, end: int | None, event_type: int | None, user_id: str | None) -> bytes:
+        """The answer's bytes: ``json.dumps`` of :meth:`select`, joined from each event's JSON."""
+        return b"[" + b", ".join(self._select(start, end, event_type, user_id, self.naive_timestamps)[1]) + b"]"
+
+    def _select(
+        self, start: int | None, end: int | None, event_type: int | None, user_id: str | None, naive: bool | None
+    ) -> tuple[list[StoredEvent], list[bytes]]:
+        """The matching events in the answer's order, and their JSON (with ``naive`` timestamps; None: not wanted)."""
         inclusive = self.bounds == "inclusive"
         with self.lock:
-            if self._ordered():  # the window by bisection
-                lo = 0 if start is None else (bisect_left if inclusive else bisect_right)(self._ticks, start)
-                hi = len(self._ticks) if end is None else (bisect_right if inclusive else bisect_left)(self._ticks, end)
-                events = self.events[lo:hi]
+            ordered = self._ordered()
+            events, ticks = self.events, self._ticks
+            if ordered:  # the window by bisection
+                lo = 0 if start is None else (bisect_left if inclusive else bisect_right)(ticks, start)
+                hi = len(ticks) if end is None else (bisect_right if inclusive else bisect_left)(ticks, end)
             else:
-                events = list(self.events)
+                lo, hi = 0, len(events)
             rng_value = self._rng.random()
-        chosen = []
-        for ev in events:
-            if start is not None and (ev.ticks < start if inclusive else ev.ticks <= start):
-                continue
-            if end is not None and (ev.ticks > end if inclusive else ev.ticks >= end):
-                continue
-            if event_type is not None and ev.record.get("eventType") != event_type:
-                continue
-            user = ev.record.get("user")
-            if user_id is not None and (not isinstance(user, dict) or user.get("id") != user_id):
-                continue
-            chosen.append(ev)
-        random.Random(rng_value).shuffle(chosen)  # an unstable order of ties...
-        chosen.sort(key=lambda e: e.ticks, reverse=True)  # ...that a stable sort by time keeps
-        return [ev.wire(naive=self.naive_timestamps) for ev in chosen]
+            if ordered and event_type is None and user_id is None:
+                chosen = list(range(lo, hi))
+            else:
+                chosen = [i for i in range(lo, hi) if _matches(events[i], start, end, inclusive, event_type, user_id)]
+            random.Random(rng_value).shuffle(chosen)  # an unstable order of ties...
+            chosen.sort(key=ticks.__getitem__, reverse=True)  # ...that a stable sort by time keeps
+            return [events[i] for i in chosen], [] if naive is None else self._encoded(chosen, naive)
 
     @contextmanager
     def running(self) -> Iterator[str]:
@@ -226,6 +256,24 @@ class NLPearlFake:
 
 def _ticks(event: StoredEvent) -> int:
     return event.ticks
+
+
+def _matches(
+    ev: StoredEvent, start: int | None, end: int | None, inclusive: bool, event_type: int | None, user_id: str | None
+) -> bool:
+    if start is not None and (ev.ticks < start if inclusive else ev.ticks <= start):
+        return False
+    if end is not None and (ev.ticks > end if inclusive else ev.ticks >= end):
+        return False
+    if event_type is not None and ev.record.get("eventType") != event_type:
+        return False
+    user = ev.record.get("user")
+    return user_id is None or (isinstance(user, dict) and user.get("id") == user_id)
+
+
+def event_json(event: StoredEvent, naive: bool) -> bytes:
+    """One event's JSON in an answer, as ``json.dumps`` writes it."""
+    return json.dumps(event.wire(naive=naive)).encode()
 
 
 def _trace_id() -> str:
@@ -360,7 +408,7 @@ class _Handler(BaseHTTPRequestHandler):
             if fake.max_range is not None and timedelta(microseconds=(end - start) // 10) > fake.max_range:
                 self._problem({"To": [f"The range may not exceed {fake.max_range.days} days."]})
                 return
-        self._json(200, fake.select(start, end, event_type, user_id))
+        self._send(200, fake.select_json(start, end, event_type, user_id), "application/json; charset=utf-8")
 
     def _problem(self, errors: dict[str, list[str]]) -> None:
         self._json(400, validation_problem(errors), "application/problem+json; charset=utf-8")

@@ -47,12 +47,13 @@ if TYPE_CHECKING:
         AsyncOptions,
         AsyncVoximplantOptions,
     )
+    from ._async._prefetch import AsyncAuditLogPager
     from ._auth import ENV_VAR, MAX_TOKEN_LIFETIME, Credentials, JWTAuth
     from ._models import CSV_COLUMNS, AuditLogEntry
     from ._paging import AuditLogCursor
-    from ._prefetch import AsyncAuditLogPager, AuditLogPager
     from ._report import ReportParser, TruncatedReportError
     from ._sync._client import Client, Options, VoximplantOptions
+    from ._sync._prefetch import AuditLogPager
     from ._wire import MAX_PAGE_SIZE, AuditFilters, join_repeated_keys
 
 # The errors are imported with the package; the rest when first used (PEP 562), so that a sync
@@ -72,8 +73,8 @@ _LAZY = {
     "CSV_COLUMNS": "._models",
     "AuditLogEntry": "._models",
     "AuditLogCursor": "._paging",
-    "AsyncAuditLogPager": "._prefetch",
-    "AuditLogPager": "._prefetch",
+    "AsyncAuditLogPager": "._async._prefetch",
+    "AuditLogPager": "._sync._prefetch",
     "ReportParser": "._report",
     "TruncatedReportError": "._report",
     "Client": "._sync._client",

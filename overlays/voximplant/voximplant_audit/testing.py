@@ -26,8 +26,11 @@ What it does like the vendor (docs.voximplant.ai, Management API > History / Aut
 At scale (benchmarks): while ``records`` is in time order with ascending ids (what
 :func:`make_records`, :meth:`FakeVoximplant.append` and :meth:`FakeVoximplant.extend` keep), an
 unfiltered GetAuditLog finds its window by bisection and serves a page of a million-record store
-in milliseconds; otherwise (filters, or a list given out of order) it scans, as before. ``latency``
-adds that many seconds to every request.
+in milliseconds; otherwise (filters, or a list given out of order) it scans, as before. Each record's
+JSON in the answer is encoded once (at :meth:`FakeVoximplant.extend`, else on first use, again if
+``timezone`` changes) and answers are joined from those bytes: a record changed in place after it
+was served must be announced with :meth:`FakeVoximplant.changed`. ``latency`` adds that many
+seconds to every request.
 
 Assumptions (the vendor does not publish them), also stated in the SDK README:
 
@@ -206,6 +209,10 @@ class FakeVoximplant:
     _times: list[datetime] = field(default_factory=list, repr=False)
     _indexed: list[dict[str, Any]] | None = field(default=None, repr=False)
     _in_order: bool = field(default=True, repr=False)
+    #: The JSON of each record of ``records`` as GetAuditLog answers it (``requested`` in ``_zone``), or None
+    #: while not encoded yet: parallel to ``_times``.
+    _bodies: list[bytes | None] = field(default_factory=list, repr=False)
+    _zone: str = field(default="", repr=False)
 
     # -- serving ------------------------------------------------------------------------------------
 
@@ -241,12 +248,19 @@ class FakeVoximplant:
             self.records.extend(records)
             self.records.sort(key=_order_key)
             self._indexed = None
+            self._ordered()
+            self._encoded(range(len(self.records)))  # once, now: no page pays for it
+
+    def changed(self) -> None:
+        """Say that records of ``records`` were changed in place: their cached JSON and the time index are redone."""
+        with self.lock:
+            self._indexed = None
 
     def _ordered(self) -> bool:
         """Whether ``records`` is in time order with ascending ids; indexes what was appended since (hold the lock)."""
         records = self.records
         if self._indexed is not records or len(self._times) > len(records):
-            self._indexed, self._times, self._in_order = records, [], True
+            self._indexed, self._times, self._bodies, self._in_order = records, [], [], True
         times = self._times
         if len(times) < len(records):
             last = records[len(times) - 1] if times else None
@@ -255,7 +269,22 @@ class FakeVoximplant:
                     self._in_order = False
                 times.append(r["requested"])
                 last = r
+            self._bodies += [None] * (len(records) - len(self._bodies))
         return self._in_order
+
+    def _encoded(self, indices: Iterable[int]) -> list[bytes]:
+        """The JSON of the records at ``indices`` of ``records``, each encoded once (after _ordered; hold the lock)."""
+        if self._zone != self.timezone:
+            self._zone, self._bodies = self.timezone, [None] * len(self._bodies)
+        zone = ZoneInfo(self.timezone)
+        records, bodies = self.records, self._bodies
+        out = []
+        for i in indices:
+            body = bodies[i]
+            if body is None:
+                body = bodies[i] = record_json(records[i], zone)
+            out.append(body)
+        return out
 
     def calls(self, method: str) -> list[Seen]:
         """The requests seen for one function."""
@@ -302,7 +331,7 @@ class FakeVoximplant:
     def call(self, method: str, params: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
         """Run one Management API function: (status, headers, body)."""
         if method == "GetAuditLog":
-            return _json(self.get_audit_log(params))
+            return 200, {"Content-Type": "application/json; charset=utf-8"}, self.get_audit_log_json(params)
         if method == "GetAuditLogAsync":
             return _json(self.get_audit_log_async(params))
         if method == "GetHistoryReports":
@@ -315,9 +344,12 @@ class FakeVoximplant:
         return self._select(params)[0]
 
     def _select(
-        self, params: dict[str, str], offset: int = 0, count: int | None = None
-    ) -> tuple[list[dict[str, Any]], int]:
-        """The matching records in the answer's order, ``count`` of them from ``offset``; and how many match."""
+        self, params: dict[str, str], offset: int = 0, count: int | None = None, *, encoded: bool = False
+    ) -> tuple[list[dict[str, Any]], int, list[bytes]]:
+        """The matching records in the answer's order, ``count`` of them from ``offset``; how many match; their JSON.
+
+        Their JSON (as GetAuditLog answers them) only when ``encoded``.
+        """
         since = _date(params, "from_date")
         until = _date(params, "to_date")
         if since > until:
@@ -334,11 +366,11 @@ class FakeVoximplant:
                 lo, hi = bisect_left(self._times, since), bisect_right(self._times, until)
                 total, stop = hi - lo, hi - lo if count is None else min(hi - lo, offset + count)
                 if offset >= stop:
-                    return [], total
-                if desc:
-                    return self.records[hi - stop : hi - offset][::-1], total
-                return self.records[lo + offset : lo + stop], total
+                    return [], total, []
+                where = range(hi - offset - 1, hi - stop - 1, -1) if desc else range(lo + offset, lo + stop)
+                return [self.records[i] for i in where], total, self._encoded(where) if encoded else []
             records = list(self.records)
+            zone = ZoneInfo(self.timezone)
         out = []
         for r in records:
             if not since <= r["requested"] <= until:
@@ -355,16 +387,34 @@ class FakeVoximplant:
                 continue
             out.append(r)
         out.sort(key=lambda r: r["audit_log_id"], reverse=desc)
-        return out[offset : None if count is None else offset + count], len(out)
+        page = out[offset : None if count is None else offset + count]
+        return page, len(out), [record_json(r, zone) for r in page] if encoded else []
 
     def get_audit_log(self, params: dict[str, str]) -> dict[str, Any]:
-        """Answer ``GetAuditLog``."""
+        """Answer ``GetAuditLog`` (the JSON value; the server sends :meth:`get_audit_log_json`)."""
+        page, rest, _ = self._audit_log(params, encoded=False)
+        zone = ZoneInfo(rest["timezone"])
+        return {
+            "result": [{**r, "requested": r["requested"].astimezone(zone).strftime(DATE_FORMAT)} for r in page],
+            **rest,
+        }
+
+    def get_audit_log_json(self, params: dict[str, str]) -> bytes:
+        """Answer ``GetAuditLog``: ``json.dumps`` of :meth:`get_audit_log`, joined from each record's JSON."""
+        _, rest, bodies = self._audit_log(params, encoded=True)
+        return b'{"result": [' + b", ".join(bodies) + b"], " + json.dumps(rest).encode()[1:]
+
+    def _audit_log(
+        self, params: dict[str, str], *, encoded: bool
+    ) -> tuple[list[dict[str, Any]], dict[str, Any], list[bytes]]:
+        """GetAuditLog's page; the members of its answer after ``result``; and (``encoded``) the page's JSON."""
         count = _int(params.get("count", "100"), "count")
         offset = _int(params.get("offset", "0"), "offset")
         if not 1 <= count <= MAX_COUNT or offset < 0:
             raise ApiFailure(101, "Invalid arguments: count must be 1..1000 and offset >= 0")
         with_total = _bool(params, "with_total_count", False)
-        page, total = self._select(params, offset, min(count, self.cap_count))
+        timezone = self.timezone
+        page, total, bodies = self._select(params, offset, min(count, self.cap_count), encoded=encoded)
         with self.lock:
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
@@ -374,15 +424,10 @@ class FakeVoximplant:
         finally:
             with self.lock:
                 self.in_flight -= 1
-        zone = ZoneInfo(self.timezone)
-        body: dict[str, Any] = {
-            "result": [{**r, "requested": r["requested"].astimezone(zone).strftime(DATE_FORMAT)} for r in page],
-            "count": len(page),
-            "timezone": self.timezone,
-        }
+        rest: dict[str, Any] = {"count": len(page), "timezone": timezone}
         if with_total:
-            body["total_count"] = total
-        return body
+            rest["total_count"] = total
+        return page, rest, bodies
 
     def get_audit_log_async(self, params: dict[str, str]) -> dict[str, Any]:
         """Answer ``GetAuditLogAsync``: start a report."""
@@ -478,6 +523,11 @@ def _order_key(record: dict[str, Any]) -> tuple[datetime, int]:
 def _follows(before: dict[str, Any], after: dict[str, Any]) -> bool:
     """Whether ``after`` may follow ``before`` (GetAuditLog answers in id order: ids ascend with time)."""
     return bool(before["requested"] <= after["requested"] and before["audit_log_id"] < after["audit_log_id"])
+
+
+def record_json(record: dict[str, Any], zone: ZoneInfo) -> bytes:
+    """One record's JSON as GetAuditLog answers it (``requested`` in ``zone``), as ``json.dumps`` writes it."""
+    return json.dumps({**record, "requested": record["requested"].astimezone(zone).strftime(DATE_FORMAT)}).encode()
 
 
 def report_csv(rows: list[dict[str, Any]]) -> bytes:

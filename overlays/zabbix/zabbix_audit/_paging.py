@@ -26,6 +26,7 @@ import attrs
 
 from audit_core import (
     InvalidInputError,
+    LazyCursors,
     Page,
     TransportError,
     check_window,
@@ -260,6 +261,16 @@ class AuditQuery:
             search=_search_param(search),
         )
 
+    @property
+    def until(self) -> datetime:
+        """The end of the window, exclusive: the second after ``time_till``."""
+        return datetime.fromtimestamp(self.time_till + 1, UTC)
+
+    def ending(self, limit: datetime) -> AuditQuery:
+        """The same query for records before ``limit`` only (one slice of the window)."""
+        till = min(self.time_till, math.ceil(limit.timestamp()) - 1)
+        return self if till == self.time_till else attrs.evolve(self, time_till=till)
+
     def start(self, cursor: AuditCursor | str | None) -> AuditCursor:
         """The first cursor: the window's start, or the caller's cursor (or its token), whatever ``since`` says.
 
@@ -319,20 +330,26 @@ class AuditQuery:
         return Page(fresh, cursors, cursors[-1] if cursors else AuditCursor.at(last))
 
 
-def _item_cursors(cursor: AuditCursor, records: list[AuditRecord]) -> list[AuditCursor]:
-    """The cursor after each record; records of one second share one tuple of ids (no quadratic copies)."""
-    out: list[AuditCursor] = []
-    i = 0
-    while i < len(records):
-        clock = records[i].timestamp
-        j = i
-        while j < len(records) and records[j].timestamp == clock:
-            j += 1
-        base = tuple(cursor.seen) if clock == cursor.clock else ()
-        ids = base + tuple(r.auditid for r in records[i:j])
-        out.extend(AuditCursor.at(clock, ids, len(base) + k + 1) for k in range(j - i))
-        i = j
-    return out
+def _item_cursors(cursor: AuditCursor, records: list[AuditRecord]) -> LazyCursors[AuditCursor]:
+    """The cursor after each record, made when asked for; records of one second share one tuple of ids."""
+    base = tuple(cursor.seen)
+    groups: dict[int, tuple[int, int]] = {}  # clock -> (first index, end index) of its records
+    for index, record in enumerate(records):
+        first, _ = groups.get(record.timestamp, (index, index))
+        groups[record.timestamp] = (first, index + 1)
+    shared: dict[int, tuple[str, ...]] = {}
+
+    def make(index: int) -> AuditCursor:
+        clock = records[index].timestamp
+        first, end = groups[clock]
+        ids = shared.get(clock)
+        if ids is None:
+            before = base if clock == cursor.clock else ()
+            ids = shared[clock] = before + tuple(r.auditid for r in records[first:end])
+        seen = len(ids) - (end - first) + (index - first) + 1
+        return AuditCursor.at(clock, ids, seen)
+
+    return LazyCursors(len(records), make)
 
 
 def read_records(result: Any) -> list[AuditRecord]:

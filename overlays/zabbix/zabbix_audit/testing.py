@@ -21,7 +21,9 @@ transient "Error connecting to database." (code 1). ``db_down = True`` sends tha
 At scale (benchmarks): ``records`` is kept in ``clock`` order (``add_records`` puts records in
 their place, ``load`` sorts once) and ``time_from``/``time_till`` are found by bisection; sorted
 by ``clock`` first with a ``limit``, only the seconds that can reach the page are read, so a page
-of a million-record store takes milliseconds. ``latency`` adds that many seconds to every request.
+of a million-record store takes milliseconds. Each record's JSON is encoded once (at ``load``, else on
+first use) and answers are joined from those bytes: a record changed in place after it was served must
+be announced with :meth:`FakeZabbix.changed`. ``latency`` adds that many seconds to every request.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ import secrets
 import threading
 import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler
 from typing import Any
@@ -170,6 +172,7 @@ class FakeZabbix:
         self._indexed: list[dict[str, str]] | None = None  # the time index of ``records`` (see _window)
         self._clocks: list[int] = []
         self._in_order = True
+        self._bodies: list[bytes | None] = []  # the JSON of each record (parallel to _clocks), None until encoded
         #: (method, where the credential came from: "auth", "bearer" or None) of every call answered
         self.calls: list[tuple[str, str | None]] = []
 
@@ -255,10 +258,51 @@ class FakeZabbix:
         """Replace the audit log with ``records`` (e.g. copied from the real Zabbix; benchmarks: bulk loading)."""
         with self.lock:
             self.records = sorted((dict(r) for r in records), key=_clock)
+            self._index()
+            self._encoded(range(len(self.records)))  # once, now: no page pays for it
+
+    def changed(self) -> None:
+        """Say that records of ``records`` were changed in place: their cached JSON and the time index are redone."""
+        with self.lock:
+            self._indexed = None
+
+    def _index(self) -> bool:
+        """Whether ``records`` is in ``clock`` order; indexes what was appended since (hold the lock)."""
+        records = self.records
+        if self._indexed is not records or len(self._clocks) > len(records):
+            self._indexed, self._clocks, self._bodies, self._in_order = records, [], [], True
+        clocks = self._clocks
+        if len(clocks) < len(records):
+            for r in records[len(clocks) :]:
+                clock = int(r["clock"])
+                if clocks and clock < clocks[-1]:
+                    self._in_order = False
+                clocks.append(clock)
+            self._bodies += [None] * (len(records) - len(self._bodies))
+        return self._in_order
+
+    def _encoded(self, indices: Iterable[int]) -> list[bytes]:
+        """The JSON of the records at ``indices`` of ``records``, each encoded once (after _index; hold the lock)."""
+        records, bodies = self.records, self._bodies
+        out = []
+        for i in indices:
+            body = bodies[i]
+            if body is None:
+                body = bodies[i] = _dumps(records[i])
+            out.append(body)
+        return out
 
     # ------------------------------------------------------------------ the API
     def handle(self, call: Any, bearer: str | None) -> Any:
         """Answer one JSON-RPC call (already known to be an object); raise RpcError for error envelopes."""
+        return self._handle(call, bearer, encoded=False)
+
+    def handle_json(self, call: Any, bearer: str | None) -> bytes:
+        """The JSON of :meth:`handle`'s answer (the records of ``auditlog.get`` joined from their cached JSON)."""
+        result = self._handle(call, bearer, encoded=True)
+        return result if isinstance(result, _Json) else _dumps(result)
+
+    def _handle(self, call: Any, bearer: str | None, *, encoded: bool) -> Any:
         if self.db_down:
             raise RpcError(1, "")
         allowed = {"jsonrpc", "method", "params", "id"} | (set() if self.refuses_auth_member else {"auth"})
@@ -295,7 +339,7 @@ class FakeZabbix:
             return self._logout(str(credential))
         if not self._super_admin(userid):
             raise RpcError(-32500 if self.since_7_0 else -32602, 'No permissions to call "auditlog.get".')
-        return self._auditlog_get(params)
+        return self._auditlog(params, encoded=encoded)
 
     def _authenticate(self, credential: Any) -> str:
         if credential is None:
@@ -321,10 +365,10 @@ class FakeZabbix:
         if user is None or user[0] != password:
             raise RpcError(-32500, BAD_LOGIN)
         sid = secrets.token_hex(16)
-        with self.lock:
+        with self.lock:  # held until the record is complete: none is encoded (and cached) half made
             self.sessions[sid] = user[1]
-        added = self.add_records(1, action="8", resourcetype="0", userid=user[1], username=str(name), name="")
-        added[-1].update(resourcename="", details="", resourceid=user[1])
+            added = self.add_records(1, action="8", resourcetype="0", userid=user[1], username=str(name), name="")
+            added[-1].update(resourcename="", details="", resourceid=user[1])
         return sid
 
     def _logout(self, credential: str) -> bool:
@@ -334,11 +378,21 @@ class FakeZabbix:
                     -32500, 'Incorrect field "sessionid" name or value in where statement for table "sessions".'
                 )
             userid = self.sessions.pop(credential)
-        added = self.add_records(1, action="4", resourcetype="0", userid=userid, name="")
-        added[-1].update(resourcename="", details="", resourceid=userid)
+            added = self.add_records(1, action="4", resourcetype="0", userid=userid, name="")
+            added[-1].update(resourcename="", details="", resourceid=userid)
         return True
 
     def _auditlog_get(self, params: Any) -> Any:
+        """``auditlog.get``'s result (the server sends :meth:`_auditlog_get_json`)."""
+        return self._auditlog(params, encoded=False)
+
+    def _auditlog_get_json(self, params: Any) -> bytes:
+        """``auditlog.get``'s result as JSON: ``_dumps`` of :meth:`_auditlog_get`, records joined from their JSON."""
+        result = self._auditlog(params, encoded=True)
+        return result if isinstance(result, _Json) else _dumps(result)
+
+    def _auditlog(self, params: Any, *, encoded: bool) -> Any:
+        """``auditlog.get``'s result; a list of whole records as :class:`_Json` when ``encoded``."""
         if not isinstance(params, dict):
             params = {} if params == [] else None
         if params is None:
@@ -375,20 +429,33 @@ class FakeZabbix:
 
         with self.lock:
             exclude = bool(params.get("excludeSearch")) and self.since_7_0  # 6.0.14 ignores it
-            rows = [r for r in self._window(params, sortfields, orders, limit, exclude) if _matches(r, params, exclude)]
-        if params.get("countOutput"):
-            if sortfields and self.since_7_0:  # COUNT(*) ... ORDER BY fails in PostgreSQL; 7.0 says so
-                raise RpcError(-32500, "Database error occurred.")
-            return [] if sortfields else str(len(rows))
-        self.rng.shuffle(rows)  # no defined order, ties included
-        if sortfields:
-            if len(orders) <= 1:
-                orders = (orders or ["ASC"]) * len(sortfields)
-            for field, order in reversed(list(zip(sortfields, orders, strict=False))):
-                rows.sort(key=functools.partial(_row_key, field), reverse=order == "DESC")
-        if limit is not None:
-            rows = rows[:limit]
-        output = params.get("output", "extend")
+            records = self.records
+            where = self._window(params, sortfields, orders, limit, exclude)
+            if where is None:  # not found by clock: every record, each checked
+                where = [i for i in range(len(records)) if _matches(records[i], params, exclude)]
+            elif _filtered(params):
+                where = [i for i in where if _matches(records[i], params, exclude)]
+            if params.get("countOutput"):
+                if sortfields and self.since_7_0:  # COUNT(*) ... ORDER BY fails in PostgreSQL; 7.0 says so
+                    raise RpcError(-32500, "Database error occurred.")
+                return [] if sortfields else str(len(where))
+            where = list(where)
+            if "auditid" not in sortfields:  # (auditid is unique: a sort by it leaves no ties to shuffle)
+                self.rng.shuffle(where)  # no defined order, ties included
+            if sortfields:
+                if len(orders) <= 1:
+                    orders = (orders or ["ASC"]) * len(sortfields)
+                for field, order in reversed(list(zip(sortfields, orders, strict=False))):
+                    sort_key: Callable[[int], Any] = (
+                        self._clocks.__getitem__ if field == "clock" else functools.partial(_row_at, records, field)
+                    )
+                    where.sort(key=sort_key, reverse=order == "DESC")
+            if limit is not None:
+                where = where[:limit]
+            rows = [records[i] for i in where]
+            output = params.get("output", "extend")
+            if encoded and output == "extend" and not (params.get("preservekeys") and rows):
+                return _Json(b"[" + b",".join(self._encoded(where)) + b"]")
         if output != "extend":
             rows = [{k: r[k] for k in FIELDS if k in output} for r in rows]
         if params.get("preservekeys") and rows:
@@ -397,48 +464,55 @@ class FakeZabbix:
 
     def _window(
         self, params: dict[str, Any], sortfields: list[Any], orders: list[Any], limit: Any, exclude: bool = False
-    ) -> list[dict[str, str]]:
-        """The records that can be in the answer, found by bisection on ``clock`` (hold the lock).
+    ) -> Sequence[int] | None:
+        """Where the records in ``time_from``..``time_till`` are, found by bisection on ``clock`` (hold the lock).
 
         Sorted by ``clock`` first with a ``limit``: whole seconds from the near end, until ``limit`` match.
+        None when the log is not in ``clock`` order (or the bounds are not numbers): every record has to be checked.
         """
-        records = self.records
-        if self._indexed is not records or len(self._clocks) > len(records):
-            self._indexed, self._clocks, self._in_order = records, [], True
-        clocks = self._clocks
-        for r in records[len(clocks) :]:
-            clock = int(r["clock"])
-            if clocks and clock < clocks[-1]:
-                self._in_order = False
-            clocks.append(clock)
+        in_order = self._index()
+        clocks, records = self._clocks, self.records
         try:
             low, high = int(params.get("time_from", 0)), int(params.get("time_till", 2**63))
         except (TypeError, ValueError):
-            return records
-        if not self._in_order:
-            return records
+            return None
+        if not in_order:
+            return None
         lo, hi = bisect_left(clocks, low), bisect_right(clocks, high)
         if not (sortfields and sortfields[0] == "clock" and isinstance(limit, int)) or params.get("countOutput"):
-            return records[lo:hi]
-        out: list[dict[str, str]] = []
+            return range(lo, hi)
+        filtered = _filtered(params)
+
+        def matching(a: int, b: int) -> int:
+            return sum(1 for r in records[a:b] if _matches(r, params, exclude)) if filtered else b - a
+
         found = 0
         if (orders[0] if orders else "ASC") == "DESC":
+            end = hi
             while hi > lo and found < limit:
                 start = bisect_left(clocks, clocks[hi - 1], lo, hi)
-                out += records[start:hi]
-                found += sum(1 for r in records[start:hi] if _matches(r, params, exclude))
+                found += matching(start, hi)
                 hi = start
-        else:
-            while lo < hi and found < limit:
-                end = bisect_right(clocks, clocks[lo], lo, hi)
-                out += records[lo:end]
-                found += sum(1 for r in records[lo:end] if _matches(r, params, exclude))
-                lo = end
-        return out
+            return range(hi, end)
+        start = lo
+        while lo < hi and found < limit:
+            end = bisect_right(clocks, clocks[lo], lo, hi)
+            found += matching(lo, end)
+            lo = end
+        return range(start, lo)
 
 
 def _clock(row: dict[str, str]) -> int:
     return int(row["clock"])
+
+
+class _Json(bytes):
+    """A value's JSON text, already encoded."""
+
+
+def _filtered(params: dict[str, Any]) -> bool:
+    """Whether ``params`` asks for more than a ``clock`` window (what :func:`_matches` checks besides the time)."""
+    return "auditids" in params or "userids" in params or bool(params.get("filter")) or bool(params.get("search"))
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -451,8 +525,8 @@ def _paths(path: str, value: Any) -> list[tuple[str, Any]]:
     return [(path, value)]
 
 
-def _row_key(field: str, row: dict[str, str]) -> Any:
-    return int(row[field]) if field in ("clock", "userid") else row[field]
+def _row_at(records: list[dict[str, str]], field: str, i: int) -> Any:
+    return records[i][field] if field == "auditid" else int(records[i][field])
 
 
 def _like(value: str, pattern: str, *, start: bool, wildcards: bool) -> bool:
@@ -542,7 +616,7 @@ def make_handler(fake: FakeZabbix) -> type[BaseHTTPRequestHandler]:
             auth_header = self.headers.get("Authorization") or ""
             bearer = auth_header[7:] if auth_header.startswith("Bearer ") else None
             try:
-                result = fake.handle(call, bearer)
+                result = fake.handle_json(call, bearer)
             except RpcError as exc:
                 if "id" not in call and exc.code != -32600:
                     self._send(200, b"")
@@ -552,13 +626,18 @@ def make_handler(fake: FakeZabbix) -> type[BaseHTTPRequestHandler]:
             if "id" not in call:
                 self._send(200, b"")
                 return
-            self._send(200, _dumps({"jsonrpc": "2.0", "result": result, "id": call_id}))
+            # _dumps({"jsonrpc": "2.0", "result": <the result>, "id": call_id}), the result already encoded
+            self._send(200, b'{"jsonrpc":"2.0","result":' + result + b',"id":' + _dumps(call_id) + b"}")
 
     return Handler
 
 
+#: ``json.dumps(value, separators=(",", ":"))`` without making an encoder for every call.
+_COMPACT = json.JSONEncoder(separators=(",", ":"))
+
+
 def _dumps(value: Any) -> bytes:
-    return json.dumps(value, separators=(",", ":")).encode()
+    return _COMPACT.encode(value).encode()
 
 
 def _error(code: int, data: str, call_id: Any) -> bytes:

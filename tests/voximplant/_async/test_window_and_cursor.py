@@ -14,8 +14,6 @@ from voximplant_audit import AsyncClient, AuditLogCursor, AuditLogEntry
 from voximplant_audit.testing import FakeVoximplant, make_records
 
 pytestmark = pytest.mark.anyio
-#: The sync twin fetches pages one at a time (the one async-only piece, see voximplant_audit._prefetch).
-SERIAL = __name__.split(".")[-2] == "_sync"
 
 
 def tied_records(n: int, per_second: int = 3) -> list[dict[str, Any]]:
@@ -161,14 +159,15 @@ async def test_cursor_values_are_checked() -> None:
     assert moscow.position == datetime(2024, 5, 1, 3, tzinfo=UTC) and moscow.position.tzinfo == UTC
 
 
-async def test_pages_in_flight(make_fake: Callable[..., FakeVoximplant]) -> None:
-    """The async client keeps up to `concurrency` pages in flight; the sync one fetches one at a time."""
+@pytest.mark.parametrize("concurrency", [1, 3])
+async def test_pages_in_flight(make_fake: Callable[..., FakeVoximplant], concurrency: int) -> None:
+    """The client keeps up to `concurrency` pages in flight (tasks in async, threads in sync)."""
     fake = make_fake(400, slow_seconds=0.05)
     with fake.running() as url:
-        async with AsyncClient(fake.account.credentials(), base_url=url, concurrency=3) as vox:
+        async with AsyncClient(fake.account.credentials(), base_url=url, concurrency=concurrency) as vox:
             entries = await collect(vox.iter_audit_log(SINCE, UNTIL, page_size=50))
     assert ids(entries) == [r["audit_log_id"] for r in fake.records]
-    if SERIAL:
+    if concurrency == 1:
         assert fake.max_in_flight == 1
     else:
-        assert 1 < fake.max_in_flight <= 3
+        assert 1 < fake.max_in_flight <= concurrency

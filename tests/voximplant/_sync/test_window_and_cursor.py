@@ -14,9 +14,6 @@ from tests.voximplant.conftest import SINCE, UNTIL
 from voximplant_audit import AuditLogCursor, AuditLogEntry, Client
 from voximplant_audit.testing import FakeVoximplant, make_records
 
-#: The sync twin fetches pages one at a time (the one sync-only piece, see voximplant_audit._prefetch).
-SERIAL = __name__.split(".")[-2] == "_sync"
-
 
 def tied_records(n: int, per_second: int = 3) -> list[dict[str, Any]]:
     """``n`` records, ``per_second`` of them stamped with the same second (ids still ascending)."""
@@ -159,14 +156,15 @@ def test_cursor_values_are_checked() -> None:
     assert moscow.position == datetime(2024, 5, 1, 3, tzinfo=UTC) and moscow.position.tzinfo == UTC
 
 
-def test_pages_in_flight(make_fake: Callable[..., FakeVoximplant]) -> None:
-    """The sync client keeps up to `concurrency` pages in flight; the sync one fetches one at a time."""
+@pytest.mark.parametrize("concurrency", [1, 3])
+def test_pages_in_flight(make_fake: Callable[..., FakeVoximplant], concurrency: int) -> None:
+    """The client keeps up to `concurrency` pages in flight (tasks in sync, threads in sync)."""
     fake = make_fake(400, slow_seconds=0.05)
     with fake.running() as url:
-        with Client(fake.account.credentials(), base_url=url, concurrency=3) as vox:
+        with Client(fake.account.credentials(), base_url=url, concurrency=concurrency) as vox:
             entries = collect(vox.iter_audit_log(SINCE, UNTIL, page_size=50))
     assert ids(entries) == [r["audit_log_id"] for r in fake.records]
-    if SERIAL:
+    if concurrency == 1:
         assert fake.max_in_flight == 1
     else:
-        assert 1 < fake.max_in_flight <= 3
+        assert 1 < fake.max_in_flight <= concurrency

@@ -8,10 +8,13 @@ fails part way (retries exhausted, process stopped) starts again from it, or fro
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections import deque
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from datetime import datetime
 from typing import Generic, TypeVar
 
-from .._pagination import Page
+from .._backend import AsyncWorkers
+from .._pagination import Lane, Page, Slicer
 
 T = TypeVar("T")
 C = TypeVar("C")
@@ -30,14 +33,31 @@ class AsyncPager(Generic[T, C]):
 
     def __init__(self, fetch: Callable[[C], Awaitable[Page[T, C]]], cursor: C) -> None:
         self._fetch = fetch
-        self.cursor: C = cursor
+        self._cursor: C = cursor
+        # The cursor after the record handed out last, made when asked for: (the page's cursors, index).
+        self._after: tuple[Sequence[C], int] | None = None
         self.done = False
+
+    @property
+    def cursor(self) -> C:
+        """The position just after the last record handed out (see the module docs)."""
+        if self._after is not None:
+            cursors, index = self._after
+            self._cursor = cursors[index]
+            self._after = None
+        return self._cursor
+
+    @cursor.setter
+    def cursor(self, value: C) -> None:
+        self._cursor = value
+        self._after = None
 
     async def _walk(self) -> AsyncIterator[T]:
         while not self.done:
             page = await self._fetch(self.cursor)
-            for item, after in zip(page.items, page.cursors, strict=True):
-                self.cursor = after
+            cursors = page.cursors
+            for index, item in enumerate(page.items):
+                self._after = (cursors, index)
                 yield item
             if page.next is None:
                 self.done = True
@@ -46,3 +66,107 @@ class AsyncPager(Generic[T, C]):
 
     def __aiter__(self) -> AsyncIterator[T]:
         return self._walk()
+
+
+class AsyncSlicedPager(AsyncPager[T, C]):
+    """A pager that reads time slices of the window in parallel, handing records out in order.
+
+    ``fetch(cursor, end)`` reads one page after ``cursor``, of records before ``end`` only (its
+    ``next`` is ``None``, or at or after ``end``, once the slice is read). The
+    :class:`~audit_core.Slicer` cuts the window into slices; up to ``concurrency`` requests are in
+    flight, each slice's pages are read in order, and at most two pages a slice wait to be handed
+    out, so memory stays flat however long the window. Records come out in the same order, with the
+    same cursors, as from one request at a time: ``pager.cursor`` is exact at every record, and
+    between two slices it is the start of the next one. An error is raised when the records before
+    it have been handed out, never earlier.
+
+    With ``concurrency=1`` it reads the window from the cursor page after page, as :class:`AsyncPager`.
+    """
+
+    def __init__(
+        self,
+        fetch: Callable[[C, datetime], Awaitable[Page[T, C]]],
+        cursor: C,
+        slicer: Slicer[T, C],
+        concurrency: int,
+    ) -> None:
+        self._fetch_until = fetch
+        self._slicer = slicer
+        self._concurrency = concurrency
+        super().__init__(self._serial, cursor)
+
+    async def _serial(self, cursor: C) -> Page[T, C]:
+        return await self._fetch_until(cursor, self._slicer.until)
+
+    async def _walk(self) -> AsyncIterator[T]:
+        if self._concurrency == 1:
+            async for item in super()._walk():
+                yield item
+            return
+        if self.done:
+            return
+        first = self._slicer.first(self.cursor)
+        if first is None:
+            self.done = True
+            return
+        lanes: deque[Lane[T, C]] = deque([first])
+        workers = AsyncWorkers(self._concurrency)
+        try:
+            while lanes:
+                if self._plan(lanes, workers):
+                    await workers.checkpoint()
+                lane = lanes[0]
+                if lane.pages:
+                    page = lane.pages.popleft()
+                    cursors = page.cursors
+                    for index, item in enumerate(page.items):
+                        self._after = (cursors, index)
+                        yield item
+                elif lane.pending is not None:
+                    await workers.wait_any(each.pending for each in lanes if each.pending is not None)
+                    self._harvest(lanes)
+                elif lane.error is not None:
+                    error, lane.error = lane.error, None
+                    raise error
+                else:
+                    lanes.popleft()
+                    if lane.handoff is None:
+                        self.done = True
+                        return
+                    self.cursor = lane.handoff
+        finally:
+            workers.close()
+
+    def _plan(self, lanes: deque[Lane[T, C]], workers: AsyncWorkers) -> bool:
+        """Add the slices that may start, and start the requests that may go; whether any did."""
+        while len(lanes) < self._concurrency:
+            following = self._slicer.after(lanes[-1])
+            if following is None:
+                break
+            lanes.append(following)
+        in_flight = sum(1 for lane in lanes if lane.pending is not None)
+        started = False
+        for index, lane in enumerate(lanes):
+            if in_flight >= self._concurrency:
+                break
+            ahead = 2 if index == 0 else 1
+            if lane.pending is None and lane.next is not None and lane.error is None and len(lane.pages) < ahead:
+                lane.pending = workers.start(self._fetch_until, lane.next, lane.end)
+                in_flight += 1
+                started = True
+        return started
+
+    def _harvest(self, lanes: deque[Lane[T, C]]) -> None:
+        """Take in the answers that arrived, in slice order."""
+        for lane in lanes:
+            handle = lane.pending
+            if handle is None or not handle.done():
+                continue
+            lane.pending = None
+            try:
+                page = handle.result()
+            except Exception as exc:
+                lane.error = exc
+                lane.next = None
+            else:
+                self._slicer.page_read(lane, page)

@@ -14,13 +14,14 @@ import httpx
 from audit_core import (
     AsyncBaseClient,
     AsyncClientOptions,
-    AsyncPager,
+    AsyncSlicedPager,
     ConfigurationError,
     EnvSpec,
     EnvVar,
     Page,
     RetryReason,
     Secret,
+    Slicer,
     check_base_url,
     check_options,
     resolve_cursor,
@@ -146,7 +147,7 @@ class AsyncClient(AsyncBaseClient):
         page_size: int = DEFAULT_PAGE_SIZE,
         window: timedelta | None = None,
         cursor: AuditLogCursor | str | None = None,
-    ) -> AsyncPager[AuditRecord, AuditLogCursor]:
+    ) -> AsyncSlicedPager[AuditRecord, AuditLogCursor]:
         """Every audit record with ``since <= action_date < until``, each exactly once, oldest first.
 
         ``subuser_ids`` and ``actions`` filter on the server. ``page_size`` is the
@@ -164,10 +165,13 @@ class AsyncClient(AsyncBaseClient):
             span = self._window if window is None else check_window_size(window)
             state, start = plan(since, until, resumed, page_size=size, window=span)
 
-        async def fetch(position: AuditLogCursor) -> Page[AuditRecord, AuditLogCursor]:
-            return await self._fetch(state, position, filters)
+        async def fetch(position: AuditLogCursor, limit: datetime) -> Page[AuditRecord, AuditLogCursor]:
+            return await self._fetch(state, position, filters, limit)
 
-        return AsyncPager(fetch, start)
+        slicer: Slicer[AuditRecord, AuditLogCursor] = Slicer(
+            position=_position, at=AuditLogCursor, until=state.until, page_size=state.page_size
+        )
+        return AsyncSlicedPager(fetch, start, slicer, self._concurrency)
 
     async def list_audit_log(
         self,
@@ -200,9 +204,11 @@ class AsyncClient(AsyncBaseClient):
             )
         return read_records(await self._post(LIST_PATH, LIST_OPERATION, json=body))
 
-    async def _fetch(self, state: Plan, cursor: AuditLogCursor, filters: Filters) -> Page[AuditRecord, AuditLogCursor]:
-        """Drive the I/O-free :func:`~navixy_audit._paging.step` to the next page, asking the server its queries."""
-        steps = step(state, cursor)
+    async def _fetch(
+        self, state: Plan, cursor: AuditLogCursor, filters: Filters, until: datetime | None = None
+    ) -> Page[AuditRecord, AuditLogCursor]:
+        """Drive the I/O-free :func:`~navixy_audit._paging.step` to the next page before ``until``."""
+        steps = step(state, cursor, until)
         answer: Answer | None = None
         while True:
             try:
@@ -214,3 +220,7 @@ class AsyncClient(AsyncBaseClient):
                 answer = read_records(await self._post(LIST_PATH, LIST_OPERATION, json=query_body(query, filters)))
             except (TimeSpanTooBigError, LimitTooBigError) as exc:
                 answer = exc
+
+
+def _position(cursor: AuditLogCursor) -> datetime:
+    return cursor.position

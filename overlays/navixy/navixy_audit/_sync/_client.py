@@ -19,9 +19,10 @@ from audit_core import (
     EnvSpec,
     EnvVar,
     Page,
-    Pager,
     RetryReason,
     Secret,
+    SlicedPager,
+    Slicer,
     check_base_url,
     check_options,
     resolve_cursor,
@@ -147,7 +148,7 @@ class Client(BaseClient):
         page_size: int = DEFAULT_PAGE_SIZE,
         window: timedelta | None = None,
         cursor: AuditLogCursor | str | None = None,
-    ) -> Pager[AuditRecord, AuditLogCursor]:
+    ) -> SlicedPager[AuditRecord, AuditLogCursor]:
         """Every audit record with ``since <= action_date < until``, each exactly once, oldest first.
 
         ``subuser_ids`` and ``actions`` filter on the server. ``page_size`` is the
@@ -165,10 +166,13 @@ class Client(BaseClient):
             span = self._window if window is None else check_window_size(window)
             state, start = plan(since, until, resumed, page_size=size, window=span)
 
-        def fetch(position: AuditLogCursor) -> Page[AuditRecord, AuditLogCursor]:
-            return self._fetch(state, position, filters)
+        def fetch(position: AuditLogCursor, limit: datetime) -> Page[AuditRecord, AuditLogCursor]:
+            return self._fetch(state, position, filters, limit)
 
-        return Pager(fetch, start)
+        slicer: Slicer[AuditRecord, AuditLogCursor] = Slicer(
+            position=_position, at=AuditLogCursor, until=state.until, page_size=state.page_size
+        )
+        return SlicedPager(fetch, start, slicer, self._concurrency)
 
     def list_audit_log(
         self,
@@ -201,9 +205,11 @@ class Client(BaseClient):
             )
         return read_records(self._post(LIST_PATH, LIST_OPERATION, json=body))
 
-    def _fetch(self, state: Plan, cursor: AuditLogCursor, filters: Filters) -> Page[AuditRecord, AuditLogCursor]:
-        """Drive the I/O-free :func:`~navixy_audit._paging.step` to the next page, asking the server its queries."""
-        steps = step(state, cursor)
+    def _fetch(
+        self, state: Plan, cursor: AuditLogCursor, filters: Filters, until: datetime | None = None
+    ) -> Page[AuditRecord, AuditLogCursor]:
+        """Drive the I/O-free :func:`~navixy_audit._paging.step` to the next page before ``until``."""
+        steps = step(state, cursor, until)
         answer: Answer | None = None
         while True:
             try:
@@ -215,3 +221,7 @@ class Client(BaseClient):
                 answer = read_records(self._post(LIST_PATH, LIST_OPERATION, json=query_body(query, filters)))
             except (TimeSpanTooBigError, LimitTooBigError) as exc:
                 answer = exc
+
+
+def _position(cursor: AuditLogCursor) -> datetime:
+    return cursor.position

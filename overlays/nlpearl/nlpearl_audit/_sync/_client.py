@@ -23,7 +23,7 @@ from .._errors import VENDOR
 # The paging, the records and the generated models are imported by the first pull (or the first
 # answer, for the hooks): importing the SDK and building a client stays cheap (start-up time).
 if TYPE_CHECKING:
-    from audit_core import Page, Pager
+    from audit_core import Page, SlicedPager
 
     from .._enums import EventType
     from .._models import AuditEvent
@@ -102,10 +102,11 @@ class Client(BaseClient):
         user_id: str | None = None,
         window: timedelta = _DEFAULT_WINDOW,
         cursor: AuditLogCursor | str | None = None,
-    ) -> Pager[AuditEvent, AuditLogCursor]:
+    ) -> SlicedPager[AuditEvent, AuditLogCursor]:
         """Every event in ``[since, until)``, in time order, each exactly once.
 
-        The range is read in windows of ``window`` (one request each); ``event_type``
+        The range is read in windows of ``window`` (one request each, up to ``concurrency`` of
+        the client in flight, handed out in order); ``event_type``
         and ``user_id`` filter on the server. ``cursor`` (``pager.cursor`` or its
         ``to_token()`` from an earlier pull) starts right after that event, whatever
         ``since`` says; ``until`` may be later than the earlier pull's.
@@ -113,18 +114,26 @@ class Client(BaseClient):
         >>> for ev in pearl.iter_audit_log(since, until, event_type=EventType.LOGIN_SUCCESSFUL):  # doctest: +SKIP
         ...     print(ev.timestamp, ev.user)
         """
-        from audit_core import Page, Pager
+        from audit_core import Page, SlicedPager, Slicer
 
-        from .._paging import PATH, AuditLogQuery, read_records
+        from .._paging import PATH, AuditLogCursor, AuditLogQuery, read_records
 
         query = AuditLogQuery.build(since, until, event_type=event_type, user_id=user_id, window=window)
         start = query.first_cursor(cursor)
 
-        def fetch(at: AuditLogCursor) -> Page[AuditEvent, AuditLogCursor]:
+        def fetch(at: AuditLogCursor, limit: datetime) -> Page[AuditEvent, AuditLogCursor]:
             begin, end = query.span(at)
+            end = min(end, limit)
             if begin >= end:
                 return Page([], [], None)
             response = self._post(PATH, "POST " + PATH, json=query.body(begin, end))
             return query.page(at, begin, end, read_records(response))
 
-        return Pager(fetch, start)
+        slicer: Slicer[AuditEvent, AuditLogCursor] = Slicer(
+            position=_position, at=AuditLogCursor, until=query.until, page_size=1, width=query.window
+        )
+        return SlicedPager(fetch, start, slicer, self._concurrency)
+
+
+def _position(cursor: AuditLogCursor) -> datetime:
+    return cursor.position

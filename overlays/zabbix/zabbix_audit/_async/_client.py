@@ -29,7 +29,7 @@ from .._wire import ENDPOINT, dump, next_id, normalize_url, parse_version, read_
 # The generated models and the paging are imported by the methods that need them: importing the
 # SDK and building a client stays cheap (start-up time). The names below are for type checkers.
 if TYPE_CHECKING:
-    from audit_core import AsyncPager, Page
+    from audit_core import AsyncSlicedPager, Page
 
     from .._models import AuditRecord
     from .._paging import AuditCursor
@@ -147,7 +147,7 @@ class AsyncClient(AsyncBaseClient):
         search: Mapping[str, str | Sequence[str]] | None = None,
         page_size: int = 1000,
         cursor: AuditCursor | str | None = None,
-    ) -> AsyncPager[AuditRecord, AuditCursor]:
+    ) -> AsyncSlicedPager[AuditRecord, AuditCursor]:
         """Every audit record with ``since <= clock < until``, once each, oldest first.
 
         ``userids``, ``actions`` (:class:`AuditAction`), ``resourcetypes`` (:class:`ResourceType`)
@@ -160,9 +160,9 @@ class AsyncClient(AsyncBaseClient):
         >>> pager = zbx.iter_audit_log(since, until, actions=[AuditAction.LOGIN])  # doctest: +SKIP
         >>> [rec.username async for rec in pager]  # doctest: +SKIP
         """
-        from audit_core import AsyncPager, Page
+        from audit_core import AsyncSlicedPager, Page, Slicer
 
-        from .._paging import AuditQuery, auditlog_body, read_records
+        from .._paging import AuditCursor, AuditQuery, auditlog_body, read_records
 
         query = AuditQuery.build(
             since,
@@ -175,13 +175,17 @@ class AsyncClient(AsyncBaseClient):
         )
         start = query.start(cursor)
 
-        async def fetch(at: AuditCursor) -> Page[AuditRecord, AuditCursor]:
-            params = query.params(at)
+        async def fetch(at: AuditCursor, limit: datetime) -> Page[AuditRecord, AuditCursor]:
+            slice_query = query.ending(limit)
+            params = slice_query.params(at)
             if params is None:
                 return Page([], [], None)
-            return query.page(at, params, read_records(await self._call("auditlog.get", auditlog_body(params))))
+            return slice_query.page(at, params, read_records(await self._call("auditlog.get", auditlog_body(params))))
 
-        return AsyncPager(fetch, start)
+        slicer: Slicer[AuditRecord, AuditCursor] = Slicer(
+            position=_position, at=AuditCursor, until=query.until, page_size=query.page_size
+        )
+        return AsyncSlicedPager(fetch, start, slicer, self._concurrency)
 
     async def aclose(self) -> None:
         """Log out of the session this client opened (not of an API token) and close the connection.
@@ -205,3 +209,7 @@ class AsyncClient(AsyncBaseClient):
     async def __aenter__(self) -> Self:
         await async_login_at_enter(self)
         return self
+
+
+def _position(cursor: AuditCursor) -> datetime:
+    return cursor.position

@@ -30,7 +30,7 @@ from .._wire import ENDPOINT, dump, next_id, normalize_url, parse_version, read_
 # The generated models and the paging are imported by the methods that need them: importing the
 # SDK and building a client stays cheap (start-up time). The names below are for type checkers.
 if TYPE_CHECKING:
-    from audit_core import Page, Pager
+    from audit_core import Page, SlicedPager
 
     from .._models import AuditRecord
     from .._paging import AuditCursor
@@ -148,7 +148,7 @@ class Client(BaseClient):
         search: Mapping[str, str | Sequence[str]] | None = None,
         page_size: int = 1000,
         cursor: AuditCursor | str | None = None,
-    ) -> Pager[AuditRecord, AuditCursor]:
+    ) -> SlicedPager[AuditRecord, AuditCursor]:
         """Every audit record with ``since <= clock < until``, once each, oldest first.
 
         ``userids``, ``actions`` (:class:`AuditAction`), ``resourcetypes`` (:class:`ResourceType`)
@@ -161,9 +161,9 @@ class Client(BaseClient):
         >>> pager = zbx.iter_audit_log(since, until, actions=[AuditAction.LOGIN])  # doctest: +SKIP
         >>> [rec.username for rec in pager]  # doctest: +SKIP
         """
-        from audit_core import Page, Pager
+        from audit_core import Page, SlicedPager, Slicer
 
-        from .._paging import AuditQuery, auditlog_body, read_records
+        from .._paging import AuditCursor, AuditQuery, auditlog_body, read_records
 
         query = AuditQuery.build(
             since,
@@ -176,13 +176,17 @@ class Client(BaseClient):
         )
         start = query.start(cursor)
 
-        def fetch(at: AuditCursor) -> Page[AuditRecord, AuditCursor]:
-            params = query.params(at)
+        def fetch(at: AuditCursor, limit: datetime) -> Page[AuditRecord, AuditCursor]:
+            slice_query = query.ending(limit)
+            params = slice_query.params(at)
             if params is None:
                 return Page([], [], None)
-            return query.page(at, params, read_records(self._call("auditlog.get", auditlog_body(params))))
+            return slice_query.page(at, params, read_records(self._call("auditlog.get", auditlog_body(params))))
 
-        return Pager(fetch, start)
+        slicer: Slicer[AuditRecord, AuditCursor] = Slicer(
+            position=_position, at=AuditCursor, until=query.until, page_size=query.page_size
+        )
+        return SlicedPager(fetch, start, slicer, self._concurrency)
 
     def close(self) -> None:
         """Log out of the session this client opened (not of an API token) and close the connection.
@@ -206,3 +210,7 @@ class Client(BaseClient):
     def __enter__(self) -> Self:
         login_at_enter(self)
         return self
+
+
+def _position(cursor: AuditCursor) -> datetime:
+    return cursor.position
