@@ -14,7 +14,7 @@ Secret('**********')
 from typing import TYPE_CHECKING
 
 from . import errors
-from ._lazy import lazy_exports
+from ._exports import lazy_exports
 from .errors import *  # noqa: F403 - the errors a user catches, listed once in audit_core.errors
 
 if TYPE_CHECKING:

@@ -24,7 +24,7 @@ Example (against a real account)::
 from typing import TYPE_CHECKING
 
 from audit_core import errors as _core_errors
-from audit_core._lazy import lazy_exports
+from audit_core._exports import lazy_exports
 from audit_core.errors import *  # noqa: F403 - the core errors a user catches, re-exported
 
 from ._errors import (

@@ -20,7 +20,7 @@ Example (see the README for a complete one)::
 from typing import TYPE_CHECKING
 
 from audit_core import errors as _core_errors
-from audit_core._lazy import lazy_exports
+from audit_core._exports import lazy_exports
 from audit_core.errors import *  # noqa: F403 - the core errors a user catches, re-exported
 
 from ._errors import (

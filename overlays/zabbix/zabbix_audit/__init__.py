@@ -13,7 +13,7 @@ typed errors, authentication across versions (the ``auth`` member before 6.4,
 from typing import TYPE_CHECKING
 
 from audit_core import errors as _core_errors
-from audit_core._lazy import lazy_exports
+from audit_core._exports import lazy_exports
 from audit_core.errors import *  # noqa: F403 - the core errors a user catches, re-exported
 
 from ._errors import ZabbixAPIError, ZabbixAuthenticationError, ZabbixPermissionError
