@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gc
 import json
 import os
 import random
@@ -38,7 +39,7 @@ from typing import Any
 
 from scripts.bench import profile, zabbix_real
 from scripts.bench.data import PAGE, VENDORS, build, page_body
-from scripts.bench.decode import decoders
+from scripts.bench.decode import decoders, full_readers
 from scripts.bench.report import Row, Sample, Table, machine
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -174,32 +175,69 @@ def table_fakes(sizes: Sizes) -> Table:
     return table
 
 
+def _decode_samples(
+    ours: Callable[[bytes], int], base: Callable[[bytes], int], body: bytes, runs: int, collect: bool = True
+) -> tuple[Sample, Sample]:
+    """Each side's mean time over 20 decodes of ``body``, ``runs`` times, interleaved; the cyclic GC on or off."""
+    mine: list[float] = []
+    theirs: list[float] = []
+    try:
+        if not collect:
+            gc.disable()
+        for _ in range(runs):
+            for side, out in ((ours, mine), (base, theirs)):
+                t0 = time.perf_counter()
+                for _ in range(20):
+                    side(body)
+                out.append((time.perf_counter() - t0) / 20)
+    finally:
+        gc.enable()
+    return Sample(mine), Sample(theirs)
+
+
 def table_decode(sizes: Sizes) -> Table:
     """Typed decoding against json.loads into dicts, per vendor's record."""
     table = Table(
         "Typed decoding",
         f"From the bytes of one {PAGE:,}-record answer (the fake's own) to our typed records, against "
         "`json.loads` of the same bytes into dicts. Each run is the mean of 20 decodes; "
-        f"{sizes.decode_runs} runs. Target (1): typed decoding at least as fast as dicts, ratio <= 1.0.",
+        f"{sizes.decode_runs} runs. Target (1): typed decoding at least as fast as dicts, ratio <= 1.0. "
+        "Records are decoded lazily: id and time (what the pagers need, checked as before) at once, the other "
+        "fields on first access. Reported below the targets: the same with Python's cyclic GC off (each typed "
+        "record is one more GC-tracked object than the dicts hold), and decoding then reading every field of "
+        "every record (what laziness defers).",
         "json.loads into dicts",
     )
+    pages: list[tuple[str, bytes]] = []
     for vendor in VENDORS:
         fake, since, until = build(vendor, PAGE)
         body = page_body(vendor, fake, since, until)
         ours, base = decoders(vendor)
         assert ours(body) == base(body) == PAGE
-        mine: list[float] = []
-        theirs: list[float] = []
-        for _ in range(sizes.decode_runs):
-            for side, out in ((ours, mine), (base, theirs)):
-                t0 = time.perf_counter()
-                for _ in range(20):
-                    side(body)
-                out.append((time.perf_counter() - t0) / 20)
+        mine, theirs = _decode_samples(ours, base, body, sizes.decode_runs)
+        table.rows.append(Row(f"{NAMES[vendor]} ({len(body) // 1024} KiB page)", mine, theirs, 1.0, "<= 1.0"))
+        log(f"decode: {vendor} x{mine.median / theirs.median:.2f}")
+        pages.append((vendor, body))
+    for vendor, body in pages:
+        ours, base = decoders(vendor)
+        mine, theirs = _decode_samples(ours, base, body, sizes.decode_runs, collect=False)
+        table.rows.append(Row(f"{NAMES[vendor]}: the same, cyclic GC off", mine, theirs, None, "reported"))
+        log(f"decode, gc off: {vendor} x{mine.median / theirs.median:.2f}")
+    for vendor, body in pages:
+        ours, base = full_readers(vendor)
+        assert ours(body) == base(body) == PAGE
+        mine, theirs = _decode_samples(ours, base, body, sizes.decode_runs)
         table.rows.append(
-            Row(f"{NAMES[vendor]} ({len(body) // 1024} KiB page)", Sample(mine), Sample(theirs), 1.0, "<= 1.0")
+            Row(
+                f"{NAMES[vendor]}: decode, then read every field of every record",
+                mine,
+                theirs,
+                target=None,
+                target_text="reported",
+                note="fields decoded on first access",
+            )
         )
-        log(f"decode: {vendor} x{statistics.median(mine) / statistics.median(theirs):.1f}")
+        log(f"decode + read all: {vendor} x{mine.median / theirs.median:.2f}")
     table.machine = machine()
     return table
 

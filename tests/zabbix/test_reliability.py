@@ -114,7 +114,7 @@ def test_10k_pull_through_a_fault_proxy_in_front_of_the_real_zabbix(
             faults=plan.summary(),
         )
         assert (lost, repeated, checked) == (0, 0, 50_000)
-        assert plan.requests >= 30
+        assert plan.requests >= 20  # enough to meet faults (seconds read whole are not read again since 0.3)
     finally:
         real.call("hostgroup.delete", groupids)
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Final, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -40,6 +40,24 @@ class AuditLogListRequest:
     sort: list[str] | Unset = UNSET
     grouping: AuditLogListRequestGrouping | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        FROM_: Final = "from"
+        TO: Final = "to"
+        SUBUSER_IDS: Final = "subuser_ids"
+        ACTIONS: Final = "actions"
+        LIMIT: Final = "limit"
+        OFFSET: Final = "offset"
+        SORT: Final = "sort"
+        GROUPING: Final = "grouping"
+        REQUIRED: Final[frozenset[str]] = frozenset(
+            {
+                "from",
+                "to",
+            }
+        )
 
     def to_dict(self) -> dict[str, Any]:
         from_ = self.from_

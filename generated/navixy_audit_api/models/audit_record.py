@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -43,6 +43,29 @@ class AuditRecord:
     host: str | Unset = UNSET
     user_agent: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        ID: Final = "id"
+        USER_ID: Final = "user_id"
+        ENTRY_CATEGORY: Final = "entry_category"
+        ACTION: Final = "action"
+        ACTION_DATE: Final = "action_date"
+        SUBUSER_ID: Final = "subuser_id"
+        ENTRY_ID: Final = "entry_id"
+        PAYLOAD: Final = "payload"
+        HOST: Final = "host"
+        USER_AGENT: Final = "user_agent"
+        REQUIRED: Final[frozenset[str]] = frozenset(
+            {
+                "id",
+                "user_id",
+                "entry_category",
+                "action",
+                "action_date",
+            }
+        )
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

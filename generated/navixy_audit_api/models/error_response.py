@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -29,6 +29,19 @@ class ErrorResponse:
     status: ErrorStatus
     errors: list[ParameterError] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        SUCCESS: Final = "success"
+        STATUS: Final = "status"
+        ERRORS: Final = "errors"
+        REQUIRED: Final[frozenset[str]] = frozenset(
+            {
+                "success",
+                "status",
+            }
+        )
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

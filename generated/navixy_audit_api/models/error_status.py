@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Final, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -24,6 +24,18 @@ class ErrorStatus:
     code: int
     description: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        CODE: Final = "code"
+        DESCRIPTION: Final = "description"
+        REQUIRED: Final[frozenset[str]] = frozenset(
+            {
+                "code",
+                "description",
+            }
+        )
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code

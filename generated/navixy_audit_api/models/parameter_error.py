@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Final, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,6 +22,13 @@ class ParameterError:
     parameter: str | Unset = UNSET
     error: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        PARAMETER: Final = "parameter"
+        ERROR: Final = "error"
+        REQUIRED: Final[frozenset[str]] = frozenset()
 
     def to_dict(self) -> dict[str, Any]:
         parameter = self.parameter

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Final, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,6 +20,18 @@ class UserAuthRequest:
     login: str
     password: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        LOGIN: Final = "login"
+        PASSWORD: Final = "password"
+        REQUIRED: Final[frozenset[str]] = frozenset(
+            {
+                "login",
+                "password",
+            }
+        )
 
     def to_dict(self) -> dict[str, Any]:
         login = self.login

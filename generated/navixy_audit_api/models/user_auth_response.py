@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Final, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -25,6 +25,19 @@ class UserAuthResponse:
     hash_: str
     second_factor_required: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        SUCCESS: Final = "success"
+        HASH_: Final = "hash"
+        SECOND_FACTOR_REQUIRED: Final = "second_factor_required"
+        REQUIRED: Final[frozenset[str]] = frozenset(
+            {
+                "success",
+                "hash",
+            }
+        )
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Final, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -77,6 +77,15 @@ class AuditLogAPIRequest:
     to: datetime.datetime | Unset = UNSET
     event_type: EventType | None | Unset = UNSET
     user_id: None | str | Unset = UNSET
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        FROM_: Final = "from"
+        TO: Final = "to"
+        EVENT_TYPE: Final = "eventType"
+        USER_ID: Final = "userId"
+        REQUIRED: Final[frozenset[str]] = frozenset()
 
     def to_dict(self) -> dict[str, Any]:
         from_: str | Unset = UNSET

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Final, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -32,6 +32,14 @@ class AuditLogUserInfo:
     id: None | str | Unset = UNSET
     name: None | str | Unset = UNSET
     type_: UserType | Unset = UNSET
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        ID: Final = "id"
+        NAME: Final = "name"
+        TYPE_: Final = "type"
+        REQUIRED: Final[frozenset[str]] = frozenset()
 
     def to_dict(self) -> dict[str, Any]:
         id: None | str | Unset

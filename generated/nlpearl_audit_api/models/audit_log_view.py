@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -84,6 +84,15 @@ class AuditLogView:
     event_type: EventType | Unset = UNSET
     additional_data: AuditLogViewAdditionalDataType0 | None | Unset = UNSET
     user: AuditLogUserInfo | None | Unset = UNSET
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        TIMESTAMP: Final = "timestamp"
+        EVENT_TYPE: Final = "eventType"
+        ADDITIONAL_DATA: Final = "additionalData"
+        USER: Final = "user"
+        REQUIRED: Final[frozenset[str]] = frozenset()
 
     def to_dict(self) -> dict[str, Any]:
         timestamp: str | Unset = UNSET

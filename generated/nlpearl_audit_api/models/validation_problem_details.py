@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -36,6 +36,17 @@ class ValidationProblemDetails:
     instance: None | str | Unset = UNSET
     errors: None | Unset | ValidationProblemDetailsErrorsType0 = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        TYPE_: Final = "type"
+        TITLE: Final = "title"
+        STATUS: Final = "status"
+        DETAIL: Final = "detail"
+        INSTANCE: Final = "instance"
+        ERRORS: Final = "errors"
+        REQUIRED: Final[frozenset[str]] = frozenset()
 
     def to_dict(self) -> dict[str, Any]:
         type_: None | str | Unset

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Final, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -23,6 +23,18 @@ class ApiError:
     code: int
     msg: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        CODE: Final = "code"
+        MSG: Final = "msg"
+        REQUIRED: Final[frozenset[str]] = frozenset(
+            {
+                "code",
+                "msg",
+            }
+        )
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -25,6 +25,16 @@ class ApiErrorResponse:
 
     error: ApiError
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        ERROR: Final = "error"
+        REQUIRED: Final[frozenset[str]] = frozenset(
+            {
+                "error",
+            }
+        )
 
     def to_dict(self) -> dict[str, Any]:
         error = self.error.to_dict()

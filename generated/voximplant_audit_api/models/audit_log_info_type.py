@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -45,6 +45,20 @@ class AuditLogInfoType:
     cmd_args: AuditLogInfoTypeCmdArgs | Unset = UNSET
     cmd_result: AuditLogInfoTypeCmdResult | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        AUDIT_LOG_ID: Final = "audit_log_id"
+        SUBUSER_ID: Final = "subuser_id"
+        SUBUSER_NAME: Final = "subuser_name"
+        ACCOUNT_ID: Final = "account_id"
+        REQUESTED: Final = "requested"
+        IP: Final = "ip"
+        CMD_NAME: Final = "cmd_name"
+        CMD_ARGS: Final = "cmd_args"
+        CMD_RESULT: Final = "cmd_result"
+        REQUIRED: Final[frozenset[str]] = frozenset()
 
     def to_dict(self) -> dict[str, Any]:
         audit_log_id = self.audit_log_id

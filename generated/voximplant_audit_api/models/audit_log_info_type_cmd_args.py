@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Final, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -27,6 +27,15 @@ class AuditLogInfoTypeCmdArgs:
     skill_id: list[int] | Unset = UNSET
     acd_queue_id: list[int] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        SKILL_NAME: Final = "skill_name"
+        BIND: Final = "bind"
+        SKILL_ID: Final = "skill_id"
+        ACD_QUEUE_ID: Final = "acd_queue_id"
+        REQUIRED: Final[frozenset[str]] = frozenset()
 
     def to_dict(self) -> dict[str, Any]:
         skill_name = self.skill_name

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -29,6 +29,13 @@ class AuditLogInfoTypeCmdResult:
     skill_id: int | Unset = UNSET
     deleted_skills: list[AuditLogInfoTypeCmdResultDeletedSkillsItems] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        SKILL_ID: Final = "skill_id"
+        DELETED_SKILLS: Final = "deleted_skills"
+        REQUIRED: Final[frozenset[str]] = frozenset()
 
     def to_dict(self) -> dict[str, Any]:
         skill_id = self.skill_id

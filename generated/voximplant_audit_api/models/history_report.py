@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Final, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -43,6 +43,22 @@ class HistoryReport:
     last_downloaded: str | Unset = UNSET
     store_until: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        HISTORY_REPORT_ID: Final = "history_report_id"
+        HISTORY_TYPE: Final = "history_type"
+        CREATED: Final = "created"
+        FORMAT_: Final = "format"
+        COMPLETED: Final = "completed"
+        FILE_NAME: Final = "file_name"
+        FILE_SIZE: Final = "file_size"
+        DOWNLOAD_SIZE: Final = "download_size"
+        DOWNLOAD_COUNT: Final = "download_count"
+        LAST_DOWNLOADED: Final = "last_downloaded"
+        STORE_UNTIL: Final = "store_until"
+        REQUIRED: Final[frozenset[str]] = frozenset()
 
     def to_dict(self) -> dict[str, Any]:
         history_report_id = self.history_report_id

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Final, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -27,6 +27,22 @@ class ApiinfoVersionRequest:
     id: int | str
     jsonrpc: JsonRpcVersion = JsonRpcVersion.V2_0
     method: ApiinfoVersionRequestMethod = ApiinfoVersionRequestMethod.APIINFO_VERSION
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        JSONRPC: Final = "jsonrpc"
+        METHOD: Final = "method"
+        PARAMS: Final = "params"
+        ID: Final = "id"
+        REQUIRED: Final[frozenset[str]] = frozenset(
+            {
+                "jsonrpc",
+                "method",
+                "params",
+                "id",
+            }
+        )
 
     def to_dict(self) -> dict[str, Any]:
         jsonrpc = self.jsonrpc.value

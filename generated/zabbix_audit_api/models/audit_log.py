@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Final, Self, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -57,6 +57,23 @@ class AuditLog:
     resourcename: str | Unset = UNSET
     recordsetid: str | Unset = UNSET
     details: str | Unset = UNSET
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        AUDITID: Final = "auditid"
+        USERID: Final = "userid"
+        USERNAME: Final = "username"
+        CLOCK: Final = "clock"
+        IP: Final = "ip"
+        ACTION: Final = "action"
+        RESOURCETYPE: Final = "resourcetype"
+        RESOURCEID: Final = "resourceid"
+        RESOURCE_CUID: Final = "resource_cuid"
+        RESOURCENAME: Final = "resourcename"
+        RECORDSETID: Final = "recordsetid"
+        DETAILS: Final = "details"
+        REQUIRED: Final[frozenset[str]] = frozenset()
 
     def to_dict(self) -> dict[str, Any]:
         auditid = self.auditid

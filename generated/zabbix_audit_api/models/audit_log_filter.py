@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Final, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -40,6 +40,21 @@ class AuditLogFilter:
     resourcename: list[str] | str | Unset = UNSET
     username: list[str] | str | Unset = UNSET
     recordsetid: list[str] | str | Unset = UNSET
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        AUDITID: Final = "auditid"
+        USERID: Final = "userid"
+        CLOCK: Final = "clock"
+        ACTION: Final = "action"
+        RESOURCETYPE: Final = "resourcetype"
+        IP: Final = "ip"
+        RESOURCEID: Final = "resourceid"
+        RESOURCENAME: Final = "resourcename"
+        USERNAME: Final = "username"
+        RECORDSETID: Final = "recordsetid"
+        REQUIRED: Final[frozenset[str]] = frozenset()
 
     def to_dict(self) -> dict[str, Any]:
         auditid: list[str] | str | Unset

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Final, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -26,6 +26,15 @@ class AuditLogSearch:
     ip: list[str] | str | Unset = UNSET
     resourcename: list[str] | str | Unset = UNSET
     details: list[str] | str | Unset = UNSET
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        USERNAME: Final = "username"
+        IP: Final = "ip"
+        RESOURCENAME: Final = "resourcename"
+        DETAILS: Final = "details"
+        REQUIRED: Final[frozenset[str]] = frozenset()
 
     def to_dict(self) -> dict[str, Any]:
         username: list[str] | str | Unset

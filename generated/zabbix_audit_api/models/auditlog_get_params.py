@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -82,6 +82,27 @@ class AuditlogGetParams:
     search_by_any: bool | Unset = UNSET
     search_wildcards_enabled: bool | Unset = UNSET
     start_search: bool | Unset = UNSET
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        AUDITIDS: Final = "auditids"
+        USERIDS: Final = "userids"
+        TIME_FROM: Final = "time_from"
+        TIME_TILL: Final = "time_till"
+        SORTFIELD: Final = "sortfield"
+        SORTORDER: Final = "sortorder"
+        FILTER_: Final = "filter"
+        SEARCH: Final = "search"
+        COUNT_OUTPUT: Final = "countOutput"
+        EXCLUDE_SEARCH: Final = "excludeSearch"
+        LIMIT: Final = "limit"
+        OUTPUT: Final = "output"
+        PRESERVEKEYS: Final = "preservekeys"
+        SEARCH_BY_ANY: Final = "searchByAny"
+        SEARCH_WILDCARDS_ENABLED: Final = "searchWildcardsEnabled"
+        START_SEARCH: Final = "startSearch"
+        REQUIRED: Final[frozenset[str]] = frozenset()
 
     def to_dict(self) -> dict[str, Any]:
         auditids: list[str] | str | Unset

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -45,6 +45,23 @@ class AuditlogGetRequest:
     jsonrpc: JsonRpcVersion = JsonRpcVersion.V2_0
     method: AuditlogGetRequestMethod = AuditlogGetRequestMethod.AUDITLOG_GET
     auth: str | Unset = UNSET
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        JSONRPC: Final = "jsonrpc"
+        METHOD: Final = "method"
+        PARAMS: Final = "params"
+        ID: Final = "id"
+        AUTH: Final = "auth"
+        REQUIRED: Final[frozenset[str]] = frozenset(
+            {
+                "jsonrpc",
+                "method",
+                "params",
+                "id",
+            }
+        )
 
     def to_dict(self) -> dict[str, Any]:
         jsonrpc = self.jsonrpc.value

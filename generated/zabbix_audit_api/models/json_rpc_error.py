@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Final, Self, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -30,6 +30,20 @@ class JsonRpcError:
     code: int
     message: str
     data: str
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        CODE: Final = "code"
+        MESSAGE: Final = "message"
+        DATA: Final = "data"
+        REQUIRED: Final[frozenset[str]] = frozenset(
+            {
+                "code",
+                "message",
+                "data",
+            }
+        )
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -39,6 +39,20 @@ class JsonRpcErrorResponse:
     jsonrpc: JsonRpcVersion
     error: JsonRpcError
     id: int | None | str
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        JSONRPC: Final = "jsonrpc"
+        ERROR: Final = "error"
+        ID: Final = "id"
+        REQUIRED: Final[frozenset[str]] = frozenset(
+            {
+                "jsonrpc",
+                "error",
+                "id",
+            }
+        )
 
     def to_dict(self) -> dict[str, Any]:
         jsonrpc = self.jsonrpc.value

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -34,6 +34,20 @@ class JsonRpcResult:
     jsonrpc: JsonRpcVersion
     result: AuditLogMap | bool | list[AuditLog] | str
     id: int | None | str
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        JSONRPC: Final = "jsonrpc"
+        RESULT: Final = "result"
+        ID: Final = "id"
+        REQUIRED: Final[frozenset[str]] = frozenset(
+            {
+                "jsonrpc",
+                "result",
+                "id",
+            }
+        )
 
     def to_dict(self) -> dict[str, Any]:
         jsonrpc = self.jsonrpc.value

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Final, Self, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -18,6 +18,18 @@ class UserLoginParams:
 
     username: str
     password: str
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        USERNAME: Final = "username"
+        PASSWORD: Final = "password"
+        REQUIRED: Final[frozenset[str]] = frozenset(
+            {
+                "username",
+                "password",
+            }
+        )
 
     def to_dict(self) -> dict[str, Any]:
         username = self.username

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -32,6 +32,22 @@ class UserLoginRequest:
     id: int | str
     jsonrpc: JsonRpcVersion = JsonRpcVersion.V2_0
     method: UserLoginRequestMethod = UserLoginRequestMethod.USER_LOGIN
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        JSONRPC: Final = "jsonrpc"
+        METHOD: Final = "method"
+        PARAMS: Final = "params"
+        ID: Final = "id"
+        REQUIRED: Final[frozenset[str]] = frozenset(
+            {
+                "jsonrpc",
+                "method",
+                "params",
+                "id",
+            }
+        )
 
     def to_dict(self) -> dict[str, Any]:
         jsonrpc = self.jsonrpc.value

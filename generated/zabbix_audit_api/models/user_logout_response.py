@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Final, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -25,6 +25,20 @@ class UserLogoutResponse:
     jsonrpc: JsonRpcVersion
     result: bool
     id: int | None | str
+
+    class Keys:
+        """The JSON name of each property (generated from the spec), and the required ones."""
+
+        JSONRPC: Final = "jsonrpc"
+        RESULT: Final = "result"
+        ID: Final = "id"
+        REQUIRED: Final[frozenset[str]] = frozenset(
+            {
+                "jsonrpc",
+                "result",
+                "id",
+            }
+        )
 
     def to_dict(self) -> dict[str, Any]:
         jsonrpc = self.jsonrpc.value

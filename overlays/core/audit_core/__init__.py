@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     )
     from ._json import json_body
     from ._json import loads as json_loads
+    from ._lazy import LazyRecord, new_lazy, slot_setter, wire_of
     from ._pagination import Lane, LazyCursors, Page, Slicer
     from ._retry import (
         STREAM_EXTENSION,
@@ -94,6 +95,10 @@ _LAZY = {
     "make_timeout": "._http",
     "json_body": "._json",
     "json_loads": "._json:loads",
+    "LazyRecord": "._lazy",
+    "new_lazy": "._lazy",
+    "slot_setter": "._lazy",
+    "wire_of": "._lazy",
     "Lane": "._pagination",
     "LazyCursors": "._pagination",
     "Page": "._pagination",
@@ -153,6 +158,7 @@ __all__ = [
     "InsecureTransportWarning",
     "Lane",
     "LazyCursors",
+    "LazyRecord",
     "OpenIntEnum",
     "OpenStrEnum",
     "Page",
@@ -190,12 +196,15 @@ __all__ = [
     "json_loads",
     "join_list",
     "make_timeout",
+    "new_lazy",
     "parse_retry_after",
     "redact",
     "require_aware",
     "resolve_cursor",
+    "slot_setter",
     "token_time",
     "unset_to_none",
     "utc_from_timestamp",
+    "wire_of",
 ]
 __all__ += errors.__all__

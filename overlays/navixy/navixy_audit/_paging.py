@@ -50,7 +50,7 @@ from audit_core import AuditError, InvalidInputError, LazyCursors, Page, Transpo
 from navixy_audit_api.models import AuditLogListRequest, AuditLogListRequestGrouping, AuditLogListResponse
 
 from ._errors import VENDOR, LimitTooBigError, TimeSpanTooBigError, read_envelope
-from ._models import AuditLogCursor, AuditRecord, ceil_second, floor_second, format_datetime
+from ._models import AuditLogCursor, AuditRecord, ceil_second, floor_second, format_datetime, records_from_wire
 
 logger = logging.getLogger("navixy_audit")
 
@@ -376,10 +376,9 @@ def page_body(
 def read_records(response: httpx.Response) -> list[AuditRecord]:
     """The typed records of a ``user/audit/log/list`` answer, or its typed error."""
     body = read_envelope(response, LIST_OPERATION)
-    try:
-        parsed = AuditLogListResponse.from_dict(body)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    items = body.get(AuditLogListResponse.Keys.LIST_)
+    if not isinstance(items, list):
         raise TransportError(
-            f"unreadable user/audit/log/list answer: {exc!r}", vendor=VENDOR, operation=LIST_OPERATION
-        ) from None
-    return [AuditRecord.from_generated(raw) for raw in parsed.list_]
+            f"unreadable user/audit/log/list answer: list is {items!r}", vendor=VENDOR, operation=LIST_OPERATION
+        )
+    return records_from_wire(items, LIST_OPERATION)  # decoded lazily: id and action_date now, the rest on first access

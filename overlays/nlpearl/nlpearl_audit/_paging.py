@@ -39,7 +39,7 @@ from nlpearl_audit_api.types import UNSET
 
 from ._enums import EventType
 from ._errors import OPERATION, VENDOR, error_for
-from ._models import AuditEvent
+from ._models import AuditEvent, events_from_wire
 
 PATH = "/v2/Account/AuditLog"
 DEFAULT_WINDOW = timedelta(days=1)
@@ -164,7 +164,7 @@ class AuditLogQuery:
         self, cursor: AuditLogCursor, start: datetime, end: datetime, records: list[Any]
     ) -> Page[AuditEvent, AuditLogCursor]:
         """The events of one window in order, after ``cursor``, each with the cursor just past it."""
-        events = [AuditEvent.from_wire(record) for record in records]
+        events = events_from_wire(records)  # decoded lazily: timestamp now, the rest on first access
         ordered = sorted(
             ((event.sort_key, event) for event in events if start <= event.timestamp < end),
             key=lambda pair: pair[0],

@@ -31,7 +31,7 @@ from audit_core import InvalidInputError, Page, TransportError, decode_token, en
 from voximplant_audit_api.models import HistoryGetAuditLogResponse200
 
 from ._errors import VENDOR
-from ._models import AuditLogEntry
+from ._models import AuditLogEntry, AuditLogPage, entries_from_wire
 from ._wire import DATE_FORMAT, AuditFilters, ceil_second, last_second_before
 
 
@@ -129,6 +129,8 @@ def records_of(body: HistoryGetAuditLogResponse200) -> list[AuditLogEntry]:
     """The typed records of one answer, ``requested`` read in the answer's ``timezone``."""
     timezone = body.timezone if isinstance(body.timezone, str) and body.timezone else "UTC"
     try:
+        if isinstance(body, AuditLogPage):
+            return entries_from_wire(body.wire, timezone)
         return [AuditLogEntry.from_generated(raw, timezone) for raw in body.result or []]
     except ValueError as exc:
         raise TransportError(f"unreadable audit-log record: {exc}", vendor=VENDOR, operation="GetAuditLog") from None

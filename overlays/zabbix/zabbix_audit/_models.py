@@ -1,15 +1,31 @@
-"""Typed audit log records: enums for ``action`` and ``resourcetype``, aware UTC times, decoded details."""
+"""Typed audit log records: enums for ``action`` and ``resourcetype``, aware UTC times, decoded details.
+
+Records of an ``auditlog.get`` answer are built lazily (:class:`audit_core.LazyRecord`,
+:func:`records_from_wire`): ``auditid``, ``clock``, ``action`` and ``resourcetype`` at once (a record
+whose clock, action or resourcetype does not read fails the pull as before; so does a ``details``
+that is not a string); ``details`` (its JSON decoded), the other strings and ``raw`` on first access.
+"""
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from audit_core import OpenIntEnum, enum_member, json_loads, utc_from_timestamp
-from zabbix_audit_api.models import AuditLog
-from zabbix_audit_api.types import Unset
+from audit_core import LazyRecord, OpenIntEnum, enum_member, json_loads, slot_setter, utc_from_timestamp, wire_of
+from zabbix_audit_api.types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from zabbix_audit_api.models.audit_log import AuditLog
+
+
+@functools.cache  # imported on first use (start-up), looked up once
+def _generated() -> type[AuditLog]:
+    from zabbix_audit_api.models.audit_log import AuditLog
+
+    return AuditLog
 
 
 class AuditAction(OpenIntEnum):
@@ -104,8 +120,24 @@ def _decode_details(raw: str) -> Any:
         return raw
 
 
+def _rest(wire: dict[str, Any]) -> dict[str, Any]:
+    """The lazily decoded fields of a record built from ``wire``: through the generated model, as ``from_raw``."""
+    raw = _generated().from_dict(wire)
+    return {
+        "details": _decode_details(_text(raw.details)),
+        "userid": _text(raw.userid),
+        "username": _text(raw.username),
+        "ip": _text(raw.ip),
+        "resourceid": _text(raw.resourceid),
+        "resource_cuid": _text(raw.resource_cuid),
+        "resourcename": _text(raw.resourcename),
+        "recordsetid": _text(raw.recordsetid),
+        "raw": raw,
+    }
+
+
 @attrs.frozen
-class AuditRecord:
+class AuditRecord(LazyRecord):
     """One audit log record with typed fields; ``raw`` is the record as Zabbix sent it.
 
     - ``clock``: aware UTC datetime; ``action``/``resourcetype``: always an :class:`AuditAction` /
@@ -133,10 +165,27 @@ class AuditRecord:
     recordsetid: str
     raw: AuditLog = attrs.field(repr=False, eq=False)
 
+    _lazy_fields_: ClassVar[dict[str, Any]] = dict.fromkeys(
+        (
+            "details",
+            "userid",
+            "username",
+            "ip",
+            "resourceid",
+            "resource_cuid",
+            "resourcename",
+            "recordsetid",
+            "raw",
+        ),
+        _rest,
+    )
+    _lazy_vendor_: ClassVar[str | None] = "zabbix"
+
     @property
     def timestamp(self) -> int:
         """``clock`` as the Unix timestamp Zabbix sent."""
-        return int(_text(self.raw.clock))
+        wire = wire_of(self)
+        return int(_text(self.raw.clock if wire is None else wire.get(_CLOCK, UNSET)))
 
     @classmethod
     def from_raw(cls, raw: AuditLog) -> AuditRecord:
@@ -160,4 +209,78 @@ class AuditRecord:
     @classmethod
     def from_wire(cls, data: dict[str, Any]) -> AuditRecord:
         """Type one record of an ``auditlog.get`` answer (a JSON object of strings)."""
-        return cls.from_raw(AuditLog.from_dict(data))
+        return cls.from_raw(_generated().from_dict(data))
+
+
+_CLOCK = "clock"  # checked against the spec's name in records_from_wire
+_set_wire = slot_setter(AuditRecord, "_wire")
+_set_auditid = slot_setter(AuditRecord, "auditid")
+_set_clock = slot_setter(AuditRecord, "clock")
+_set_action = slot_setter(AuditRecord, "action")
+_set_resourcetype = slot_setter(AuditRecord, "resourcetype")
+
+
+def records_from_wire(result: list[dict[str, Any]]) -> list[AuditRecord]:
+    """The records of an ``auditlog.get`` result (wire dicts), decoded lazily (see the module).
+
+    The same values :meth:`AuditRecord.from_wire` gives, and the same errors at once for
+    ``clock``, ``action`` and ``resourcetype`` (read once per distinct text in an answer); a record
+    whose ``details`` is neither a string nor missing goes through :meth:`AuditRecord.from_wire`.
+    """
+    keys = _generated().Keys
+    if keys.CLOCK != _CLOCK:  # AuditRecord.timestamp reads the wire by this name
+        raise RuntimeError(f"the spec names clock {keys.CLOCK!r}: update zabbix_audit._models._CLOCK")
+    id_key, clock_key, action_key, type_key, details_key = (
+        keys.AUDITID,
+        keys.CLOCK,
+        keys.ACTION,
+        keys.RESOURCETYPE,
+        keys.DETAILS,
+    )
+    clocks: dict[Any, datetime] = {}
+    actions: dict[Any, AuditAction] = {}
+    types: dict[Any, ResourceType] = {}
+    new, cls = object.__new__, AuditRecord
+    set_wire, set_id, set_clock, set_action, set_type = (
+        _set_wire,
+        _set_auditid,
+        _set_clock,
+        _set_action,
+        _set_resourcetype,
+    )
+    out: list[AuditRecord] = []
+    append = out.append
+    for wire in result:
+        details = wire.get(details_key, "")
+        if type(details) is not str:
+            append(cls.from_wire(wire))
+            continue
+        clock = wire.get(clock_key, UNSET)
+        action = wire.get(action_key, UNSET)
+        kind = wire.get(type_key, UNSET)
+        try:
+            when = clocks[clock]
+        except KeyError:
+            when = clocks[clock] = utc_from_timestamp(_text(clock) or "0")
+        except TypeError:  # unhashable: not a string, read as from_raw reads it
+            when = utc_from_timestamp(_text(clock) or "0")
+        try:
+            member = actions[action]
+        except KeyError:
+            member = actions[action] = enum_member(AuditAction, int(_text(action) or "-1"))
+        except TypeError:
+            member = enum_member(AuditAction, int(_text(action) or "-1"))
+        try:
+            resource = types[kind]
+        except KeyError:
+            resource = types[kind] = enum_member(ResourceType, int(_text(kind) or "-1"))
+        except TypeError:
+            resource = enum_member(ResourceType, int(_text(kind) or "-1"))
+        record = new(cls)
+        set_wire(record, wire)
+        set_id(record, _text(wire.get(id_key, UNSET)))
+        set_clock(record, when)
+        set_action(record, member)
+        set_type(record, resource)
+        append(record)
+    return out

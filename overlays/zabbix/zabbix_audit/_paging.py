@@ -10,9 +10,12 @@ and the last second is continued by the next cursor. An answer shorter than its
 
 When a whole page falls inside the cursor's own second (more records share one
 second than ``page_size``), the next request reads that second alone, without a
-limit, and paging goes on from there. Records that arrive in the cursor's second
-while we iterate are still found (they are not in ``seen``); nothing is handed out
-twice, because ``seen`` is checked rather than an id order.
+limit, and paging goes on from the next second (a slice of one second is read
+that way at once). Records that arrive in the cursor's second while we page
+through it are still found (they are not in ``seen``); nothing is handed out
+twice, because ``seen`` is checked rather than an id order. A second read whole
+is not read again: like any second behind the reader, a record committed into it
+later is not seen (auditpull's ``--lag`` re-reads a span for that).
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ from zabbix_audit_api.models import (
 )
 
 from ._errors import VENDOR
-from ._models import AuditRecord
+from ._models import AuditRecord, records_from_wire
 from ._wire import dump, next_id
 
 SEARCH_FIELDS = ("username", "ip", "resourcename", "details")
@@ -309,38 +312,41 @@ class AuditQuery:
         self, cursor: AuditCursor, params: AuditlogGetParams, raw: list[AuditRecord]
     ) -> Page[AuditRecord, AuditCursor]:
         """Turn one answer into the records not handed out yet, their cursors and the next cursor."""
-        records = sorted(raw, key=lambda r: (r.timestamp, r.auditid))
-        seen = cursor.seen
-        fresh = [
-            r
-            for r in records
-            if cursor.clock <= r.timestamp <= self.time_till and not (r.timestamp == cursor.clock and r.auditid in seen)
-        ]
-        cursors = _item_cursors(cursor, fresh)
+        stamped = sorted(((r.timestamp, r) for r in raw), key=lambda pair: (pair[0], pair[1].auditid))
+        seen, clock, till = cursor.seen, cursor.clock, self.time_till
+        fresh: list[AuditRecord] = []
+        stamps: list[int] = []
+        for stamp, record in stamped:
+            if clock <= stamp <= till and not (stamp == clock and record.auditid in seen):
+                fresh.append(record)
+                stamps.append(stamp)
+        cursors = _item_cursors(cursor, fresh, stamps)
         if cursor.whole_second:
-            ids = tuple(seen) + tuple(r.auditid for r in fresh)
-            return Page(fresh, cursors, AuditCursor.at(cursor.clock, ids))
+            if cursor.clock >= self.time_till:  # the query's last second, read whole: nothing is left
+                return Page(fresh, cursors, None)
+            # Read whole, so handed out whole: go on from the next second without reading it again.
+            return Page(fresh, cursors, AuditCursor.at(cursor.clock + 1))
         limit = params.limit if isinstance(params.limit, int) else 0
-        if len(records) < limit or not records:
+        if len(stamped) < limit or not stamped:
             return Page(fresh, cursors, None)
-        last = records[-1].timestamp
+        last = stamped[-1][0]
         if last == cursor.clock:  # one second holds more than a page: read it whole
             ids = tuple(seen) + tuple(r.auditid for r in fresh)
             return Page(fresh, cursors, AuditCursor.at(cursor.clock, ids, -1, True))
         return Page(fresh, cursors, cursors[-1] if cursors else AuditCursor.at(last))
 
 
-def _item_cursors(cursor: AuditCursor, records: list[AuditRecord]) -> LazyCursors[AuditCursor]:
-    """The cursor after each record, made when asked for; records of one second share one tuple of ids."""
+def _item_cursors(cursor: AuditCursor, records: list[AuditRecord], stamps: list[int]) -> LazyCursors[AuditCursor]:
+    """The cursor after each record (``stamps``: their clocks), made when asked for; one second shares its ids."""
     base = tuple(cursor.seen)
     groups: dict[int, tuple[int, int]] = {}  # clock -> (first index, end index) of its records
-    for index, record in enumerate(records):
-        first, _ = groups.get(record.timestamp, (index, index))
-        groups[record.timestamp] = (first, index + 1)
+    for index, stamp in enumerate(stamps):
+        first, _ = groups.get(stamp, (index, index))
+        groups[stamp] = (first, index + 1)
     shared: dict[int, tuple[str, ...]] = {}
 
     def make(index: int) -> AuditCursor:
-        clock = records[index].timestamp
+        clock = stamps[index]
         first, end = groups[clock]
         ids = shared.get(clock)
         if ids is None:
@@ -361,7 +367,7 @@ def read_records(result: Any) -> list[AuditRecord]:
             "auditlog.get answered something else than a list of records", vendor=VENDOR, operation="auditlog.get"
         )
     try:
-        return [AuditRecord.from_wire(r) for r in result]
+        return records_from_wire(result)  # decoded lazily: auditid, clock, action, resourcetype now
     except (ValueError, TypeError, KeyError) as exc:
         raise TransportError(
             f"auditlog.get answered a record that does not parse: {exc}", vendor=VENDOR, operation="auditlog.get"

@@ -185,8 +185,8 @@ class AsyncClient(AsyncBaseClient):
         whatever ``since`` says, with the same ``until`` or a later one.
         """
         from voximplant_audit_api.api.subpackage_history import get_audit_log
-        from voximplant_audit_api.models import HistoryGetAuditLogResponse200
 
+        from .._models import read_audit_log_page
         from .._paging import AuditLogCursor, Walk, start_cursor
         from .._wire import AuditFilters, check_page_size
         from ._prefetch import AsyncAuditLogPager, AsyncPrefetcher
@@ -207,10 +207,9 @@ class AsyncClient(AsyncBaseClient):
         walk = Walk(filters, *check_window(since, until, vendor=VENDOR), size, start)
 
         async def fetch(query: AuditFilters, offset: int, with_total: bool) -> HistoryGetAuditLogResponse200:
-            response = await get_audit_log.asyncio_detailed(
-                client=self.generated, **query.kwargs(), count=size, offset=offset, with_total_count=with_total
-            )
-            return parsed_body(response, "GetAuditLog", HistoryGetAuditLogResponse200)
+            kwargs = get_audit_log._get_kwargs(**query.kwargs(), count=size, offset=offset, with_total_count=with_total)
+            response = await self.generated.get_async_httpx_client().request(**kwargs)
+            return read_audit_log_page(self.generated, response)  # records decoded by the pager, lazily
 
         return AsyncAuditLogPager(AsyncPrefetcher(fetch, walk, self._concurrency), start)
 

@@ -186,8 +186,8 @@ class Client(BaseClient):
         whatever ``since`` says, with the same ``until`` or a later one.
         """
         from voximplant_audit_api.api.subpackage_history import get_audit_log
-        from voximplant_audit_api.models import HistoryGetAuditLogResponse200
 
+        from .._models import read_audit_log_page
         from .._paging import AuditLogCursor, Walk, start_cursor
         from .._wire import AuditFilters, check_page_size
         from ._prefetch import AuditLogPager, Prefetcher
@@ -208,10 +208,9 @@ class Client(BaseClient):
         walk = Walk(filters, *check_window(since, until, vendor=VENDOR), size, start)
 
         def fetch(query: AuditFilters, offset: int, with_total: bool) -> HistoryGetAuditLogResponse200:
-            response = get_audit_log.sync_detailed(
-                client=self.generated, **query.kwargs(), count=size, offset=offset, with_total_count=with_total
-            )
-            return parsed_body(response, "GetAuditLog", HistoryGetAuditLogResponse200)
+            kwargs = get_audit_log._get_kwargs(**query.kwargs(), count=size, offset=offset, with_total_count=with_total)
+            response = self.generated.get_httpx_client().request(**kwargs)
+            return read_audit_log_page(self.generated, response)  # records decoded by the pager, lazily
 
         return AuditLogPager(Prefetcher(fetch, walk, self._concurrency), start)
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Self, Unpack
 
+import attrs
 import httpx
 
 from audit_core import (
@@ -177,6 +178,8 @@ class AsyncClient(AsyncBaseClient):
 
         async def fetch(at: AuditCursor, limit: datetime) -> Page[AuditRecord, AuditCursor]:
             slice_query = query.ending(limit)
+            if slice_query.time_till == at.clock and not at.whole_second:  # a one-second slice: read it whole
+                at = attrs.evolve(at, whole_second=True)
             params = slice_query.params(at)
             if params is None:
                 return Page([], [], None)
