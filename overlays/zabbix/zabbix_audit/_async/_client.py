@@ -7,7 +7,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Self, Unpack
 
-import attrs
 import httpx
 
 from audit_core import (
@@ -161,6 +160,8 @@ class AsyncClient(AsyncBaseClient):
         >>> pager = zbx.iter_audit_log(since, until, actions=[AuditAction.LOGIN])  # doctest: +SKIP
         >>> [rec.username async for rec in pager]  # doctest: +SKIP
         """
+        import attrs
+
         from audit_core import AsyncSlicedPager, Page, Slicer
 
         from .._paging import AuditCursor, AuditQuery, auditlog_body, read_records

@@ -8,7 +8,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Self, Unpack
 
-import attrs
 import httpx
 
 from audit_core import (
@@ -162,6 +161,8 @@ class Client(BaseClient):
         >>> pager = zbx.iter_audit_log(since, until, actions=[AuditAction.LOGIN])  # doctest: +SKIP
         >>> [rec.username for rec in pager]  # doctest: +SKIP
         """
+        import attrs
+
         from audit_core import Page, SlicedPager, Slicer
 
         from .._paging import AuditCursor, AuditQuery, auditlog_body, read_records
