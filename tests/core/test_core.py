@@ -267,7 +267,9 @@ def test_requests_an_auth_flow_makes_get_the_clients_timeout_too() -> None:
 
 
 def _ssl_context(http: httpx.Client) -> ssl.SSLContext:
-    context: ssl.SSLContext = http._transport._wrapped._pool._ssl_context  # type: ignore[attr-defined]
+    network = http._transport._wrapped  # type: ignore[attr-defined]
+    assert not network.built  # built by the first request only (start-up time)
+    context: ssl.SSLContext = network._built()._pool._ssl_context
     return context
 
 

@@ -30,15 +30,14 @@ audit_core._errors.ConfigurationError: acme: set ACME_KEY, or ACME_USER and ACME
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-import attrs
-
-from ._errors import ConfigurationError
+from ._errors import ConfigurationError, InvalidInputError
 from ._secrets import Secret
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)  # not attrs: httpx imports dataclasses already (start-up time)
 class EnvVar:
     """One environment variable: its name, the constructor argument it fills, what it is."""
 
@@ -86,7 +85,7 @@ def choose_credentials(vendor: str, alternatives: Sequence[Mapping[str, object]]
     return index
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)  # not attrs: httpx imports dataclasses already (start-up time)
 class EnvSpec:
     """A vendor's environment variables: ``url`` (optional unless ``url_required``) and credential sets."""
 
@@ -159,3 +158,46 @@ class EnvSpec:
         """
         width = max(len(var.name) for var in self.variables)
         return "\n".join(f"{var.name.ljust(width)}  {var.help}" for var in self.variables)
+
+
+#: The options every client takes by keyword (``AsyncClientOptions`` and ``ClientOptions`` list them, typed).
+OPTION_NAMES = frozenset({"timeout", "max_retries", "retry_policy", "verify", "transport", "concurrency"})
+
+
+def check_options(options: Mapping[str, object], allowed: frozenset[str] = OPTION_NAMES) -> None:
+    """Refuse an unknown keyword with a suggestion (mypy already flags it; this is for untyped callers).
+
+    Here rather than with the clients, so that a sync client does not import the async one for it.
+
+    >>> check_options({"max_retry": 2})
+    Traceback (most recent call last):
+    ...
+    audit_core._errors.InvalidInputError: unknown option max_retry= (did you mean max_retries=?)
+    """
+    for name in options:
+        if name not in allowed:
+            import difflib  # only for a misspelled option (start-up time)
+
+            close = difflib.get_close_matches(name, sorted(allowed), n=1)
+            hint = f" (did you mean {close[0]}=?)" if close else f" (options: {', '.join(sorted(allowed))})"
+            raise InvalidInputError(f"unknown option {name}={hint}")
+
+
+#: Requests a pager keeps in flight by default (``concurrency=`` of every client). Chosen by
+#: measuring (BENCHMARKS.md, "Concurrency"): against 20 ms a request, 4 gets most of the gain of
+#: 8 or 16 and asks a vendor's server for little more than a browser would.
+DEFAULT_CONCURRENCY = 4
+MAX_CONCURRENCY = 16
+
+
+def check_concurrency(value: object, *, vendor: str | None = None) -> int:
+    """``concurrency=`` checked: an integer from 1 to :data:`MAX_CONCURRENCY`.
+
+    >>> check_concurrency(4)
+    4
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_CONCURRENCY:
+        raise InvalidInputError(
+            f"concurrency must be an integer from 1 to {MAX_CONCURRENCY}, not {value!r}", vendor=vendor
+        )
+    return value

@@ -20,7 +20,19 @@ import json
 from typing import Any
 
 import httpx
-import orjson
+
+# orjson (and the uuid and platform modules it imports: about 3 ms) is imported by the first decode,
+# not with the SDK (start-up time).
+_orjson: Any = None
+
+
+def _import_orjson() -> Any:
+    global _orjson
+    import orjson
+
+    _orjson = orjson
+    return orjson
+
 
 #: Where :func:`json_body` keeps a response's decoded body (or the error it raised); the generated
 #: clients read it there too (``types.json_body`` of specs/templates/types.py.jinja): keep the two equal.
@@ -36,6 +48,7 @@ def loads(data: bytes | bytearray | memoryview | str) -> Any:
     18446744073709551615 or below -9223372036854775808) becomes a float, where ``json`` keeps an
     int. No vendor's field holds one; a record carrying one fails its type checks as garbled.
     """
+    orjson = _orjson or _import_orjson()
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError:

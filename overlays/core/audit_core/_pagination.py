@@ -22,6 +22,12 @@ from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
+# ``concurrency=`` is checked by every client's constructor, so it is defined with the other option
+# checks (audit_core._config, which imports no attrs: start-up time) and re-exported here.
+from ._config import DEFAULT_CONCURRENCY as DEFAULT_CONCURRENCY
+from ._config import MAX_CONCURRENCY as MAX_CONCURRENCY
+from ._config import check_concurrency as check_concurrency
+
 T = TypeVar("T")
 C = TypeVar("C")
 
@@ -79,28 +85,8 @@ class LazyCursors(Sequence[C]):
         return self._make(index)
 
 
-#: Requests a pager keeps in flight by default (``concurrency=`` of every client). Chosen by
-#: measuring (BENCHMARKS.md, "Concurrency"): against 20 ms a request, 4 gets most of the gain of
-#: 8 or 16 and asks a vendor's server for little more than a browser would.
-DEFAULT_CONCURRENCY = 4
-MAX_CONCURRENCY = 16
 #: A slice aims at this share of a full page, so that most slices are read in one request.
 FILL = 0.8
-
-
-def check_concurrency(value: object, *, vendor: str | None = None) -> int:
-    """``concurrency=`` checked: an integer from 1 to :data:`MAX_CONCURRENCY`.
-
-    >>> check_concurrency(4)
-    4
-    """
-    from ._errors import InvalidInputError
-
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_CONCURRENCY:
-        raise InvalidInputError(
-            f"concurrency must be an integer from 1 to {MAX_CONCURRENCY}, not {value!r}", vendor=vendor
-        )
-    return value
 
 
 @attrs.define

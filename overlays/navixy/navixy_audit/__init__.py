@@ -21,12 +21,12 @@ Example (against a real account)::
             print(rec.id, rec.action, rec.entry_category, rec.action_date, rec.payload)
 """
 
-from audit_core import errors as _core_errors
-from audit_core.errors import *  # noqa: F403 - the core errors a user catches, re-exported
-from navixy_audit_api import AuthenticatedClient as GeneratedClient
+from typing import TYPE_CHECKING
 
-from ._async._client import DEFAULT_BASE_URL, AsyncClient, AsyncNavixyOptions
-from ._auth import NavixyAuth
+from audit_core import errors as _core_errors
+from audit_core._exports import lazy_exports
+from audit_core.errors import *  # noqa: F403 - the core errors a user catches, re-exported
+
 from ._errors import (
     AccessDeniedError,
     DatabaseUnavailableError,
@@ -51,9 +51,37 @@ from ._errors import (
     WrongHashError,
     WrongLoginError,
 )
-from ._models import AuditAction, AuditLogCursor, AuditRecord, EntryCategory
-from ._paging import DEFAULT_PAGE_SIZE, DEFAULT_WINDOW, PagingError
-from ._sync._client import Client, NavixyOptions
+
+if TYPE_CHECKING:
+    from navixy_audit_api import AuthenticatedClient as GeneratedClient
+
+    from ._async._client import DEFAULT_BASE_URL, AsyncClient, AsyncNavixyOptions
+    from ._auth import NavixyAuth
+    from ._models import AuditAction, AuditLogCursor, AuditRecord, EntryCategory
+    from ._paging import DEFAULT_PAGE_SIZE, DEFAULT_WINDOW, PagingError
+    from ._sync._client import Client, NavixyOptions
+
+# The errors are imported with the package; the rest when first used (PEP 562), so that a sync
+# user never imports the async client (nor an async user the sync one), and the generated models
+# and the paging wait for the first pull (start-up time).
+_LAZY = {
+    "GeneratedClient": "navixy_audit_api:AuthenticatedClient",
+    "DEFAULT_BASE_URL": "._async._client",
+    "AsyncClient": "._async._client",
+    "AsyncNavixyOptions": "._async._client",
+    "NavixyAuth": "._auth",
+    "AuditAction": "._models",
+    "AuditLogCursor": "._models",
+    "AuditRecord": "._models",
+    "EntryCategory": "._models",
+    "DEFAULT_PAGE_SIZE": "._paging",
+    "DEFAULT_WINDOW": "._paging",
+    "PagingError": "._paging",
+    "Client": "._sync._client",
+    "NavixyOptions": "._sync._client",
+}
+if not TYPE_CHECKING:  # type checkers read the imports above (a module __getattr__ would make any name Any)
+    __getattr__, __dir__ = lazy_exports(globals(), _LAZY)
 
 __version__ = "0.2.0"
 

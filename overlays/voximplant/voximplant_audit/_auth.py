@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+import binascii
 import json
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Generator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import attrs
 import httpx
-import jwt
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
 from audit_core import ConfigurationError, Secret
 
 from ._errors import VENDOR
+
+# jwt and cryptography (about 30 ms to import, and 35 ms more to load and check a 2048-bit key)
+# are imported when the first token is signed, not with the SDK nor by a client's constructor.
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
 #: The environment variable the vendor's own clients read: the path of credentials.json.
 ENV_VAR = "VOXIMPLANT_CREDENTIALS"
@@ -27,7 +31,7 @@ MAX_TOKEN_LIFETIME = 3600.0
 _REQUIRED = ("account_id", "key_id", "private_key")
 
 
-@attrs.frozen(repr=False)
+@dataclass(frozen=True, repr=False, slots=True)  # not attrs: a client's construction imports no attrs (start-up)
 class Credentials:
     """A service account's ``credentials.json``: account id, key id and RSA private key.
 
@@ -72,7 +76,7 @@ class Credentials:
         email = data.get("account_email")
         creds = cls(account_id, key_id, Secret(private_key), email if isinstance(email, str) else None)
         if check_key:
-            creds.load_private_key(source)
+            _check_pem_key(private_key, source)
         return creds
 
     @classmethod
@@ -106,7 +110,10 @@ class Credentials:
         return cls.from_file(path)
 
     def load_private_key(self, source: str = "credentials") -> RSAPrivateKey:
-        """The RSA private key object; a clear :class:`ConfigurationError` when it cannot be read."""
+        """The RSA private key object, checked; a clear :class:`ConfigurationError` when it cannot be read."""
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+
         try:
             key = serialization.load_pem_private_key(self.private_key.get_secret_value().encode(), password=None)
         except (ValueError, TypeError):
@@ -118,6 +125,85 @@ class Credentials:
         if not isinstance(key, RSAPrivateKey):
             raise ConfigurationError(f"{source}: private_key must be an RSA key (RS256)", vendor=VENDOR)
         return key
+
+
+_PEM = re.compile(r"-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \1-----", re.DOTALL)
+_RSA_ENCRYPTION = "2a864886f70d010101"  # the OID 1.2.840.113549.1.1.1 (rsaEncryption), as DER
+_RSASSA_PSS = "2a864886f70d01010a"  # 1.2.840.113549.1.1.10
+
+
+def _der(data: bytes, at: int) -> tuple[int, int, int]:
+    """The tag, and where the contents start and end, of the DER element at ``at`` (ValueError if truncated)."""
+    tag, size = data[at], data[at + 1]
+    at += 2
+    if size & 0x80:
+        count = size & 0x7F
+        if not 0 < count <= 4 or at + count > len(data):
+            raise ValueError("bad DER length")
+        size = int.from_bytes(data[at : at + count], "big")
+        at += count
+    if at + size > len(data):
+        raise ValueError("truncated DER")
+    return tag, at, at + size
+
+
+def _der_children(data: bytes, start: int, end: int) -> list[tuple[int, int, int]]:
+    children = []
+    while start < end:
+        child = _der(data, start)
+        children.append(child)
+        start = child[2]
+    if start != end:
+        raise ValueError("DER element overruns its parent")
+    return children
+
+
+def _is_rsa_private_key(der: bytes) -> bool:
+    """Whether ``der`` is a PKCS#1 RSAPrivateKey: a SEQUENCE of at least 9 INTEGERs (version, n, e, d, p, q...)."""
+    tag, start, end = _der(der, 0)
+    if tag != 0x30 or end != len(der):
+        raise ValueError("not a DER SEQUENCE")
+    fields = _der_children(der, start, end)
+    return len(fields) >= 9 and all(field[0] == 0x02 and field[2] > field[1] for field in fields[:9])
+
+
+def _check_pem_key(text: str, source: str) -> None:
+    """What a client's constructor checks of ``private_key``, without cryptography: a readable, unencrypted RSA key.
+
+    A PKCS#1 (``RSA PRIVATE KEY``) or PKCS#8 (``PRIVATE KEY``) PEM block whose DER structure is
+    an RSA private key. The numbers themselves are checked by cryptography when the first token
+    is signed (:meth:`Credentials.load_private_key`; that check alone takes about 35 ms).
+    """
+    unreadable = ConfigurationError(
+        f"{source}: private_key is not a readable unencrypted PEM private key", vendor=VENDOR
+    )
+    found = _PEM.search(text)
+    if found is None:
+        raise unreadable from None
+    label, body = found.group(1), found.group(2)
+    if label in ("EC PRIVATE KEY", "DSA PRIVATE KEY"):
+        raise ConfigurationError(f"{source}: private_key must be an RSA key (RS256)", vendor=VENDOR) from None
+    if label not in ("RSA PRIVATE KEY", "PRIVATE KEY") or ":" in body:  # "Proc-Type: 4,ENCRYPTED" headers
+        raise unreadable from None
+    try:
+        der = binascii.a2b_base64("".join(body.split()))
+        if label == "RSA PRIVATE KEY":
+            rsa = _is_rsa_private_key(der)
+        else:  # PKCS#8: SEQUENCE { version, AlgorithmIdentifier { OID, params }, OCTET STRING { the key } }
+            tag, start, end = _der(der, 0)
+            if tag != 0x30 or end != len(der):
+                raise ValueError("not a DER SEQUENCE")
+            version, algorithm, key = _der_children(der, start, end)[:3]
+            oid_tag, oid_start, oid_end = _der(der, algorithm[1])
+            if version[0] != 0x02 or algorithm[0] != 0x30 or key[0] != 0x04 or oid_tag != 0x06:
+                raise ValueError("not a PKCS#8 PrivateKeyInfo")
+            if der[oid_start:oid_end].hex() not in (_RSA_ENCRYPTION, _RSASSA_PSS):
+                raise ConfigurationError(f"{source}: private_key must be an RSA key (RS256)", vendor=VENDOR)
+            rsa = _is_rsa_private_key(der[key[1] : key[2]])
+    except (ValueError, IndexError, binascii.Error):
+        raise unreadable from None
+    if not rsa:
+        raise unreadable from None
 
 
 class JWTAuth(httpx.Auth):
@@ -174,6 +260,8 @@ class JWTAuth(httpx.Auth):
         issued = int(now)
         expires = issued + int(self._lifetime)
         claims = {"iss": str(self._credentials.account_id), "iat": issued, "exp": expires}
+        import jwt  # with the first token (start-up time)
+
         token = jwt.encode(claims, self._key, algorithm="RS256", headers={"kid": self._credentials.key_id})
         self.minted += 1
         return Secret(token), float(expires)

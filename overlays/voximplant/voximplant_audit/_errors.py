@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
@@ -19,8 +19,9 @@ from audit_core import (
     classify_unreadable_json,
     json_body,
 )
-from voximplant_audit_api.models import ApiErrorResponse
-from voximplant_audit_api.types import Response
+
+if TYPE_CHECKING:
+    from voximplant_audit_api.types import Response
 
 VENDOR = "voximplant"
 
@@ -163,6 +164,9 @@ def error_for_status(status: int, operation: str) -> VoximplantAPIError:
 
 def parsed_body(response: Response[Any], operation: str, expected: type[R]) -> R:
     """The typed body of a generated call, or the typed exception its error envelope or status means."""
+    # The generated models are imported by the first call, not with the errors (start-up time).
+    from voximplant_audit_api.models import ApiErrorResponse
+
     parsed = response.parsed
     if isinstance(parsed, ApiErrorResponse):
         error = error_from_envelope(parsed.error.to_dict(), operation)

@@ -7,7 +7,8 @@ retries, TLS, logging), the base URL checks, the lifecycle (``async with``,
 hooks only:
 
 * ``VENDOR``, ``ENV`` (its :class:`~audit_core.EnvSpec`), ``DEFAULT_BASE_URL``,
-  ``HEADERS`` and ``GENERATED_CLIENT`` (the generated ``AuthenticatedClient``);
+  ``HEADERS`` and ``GENERATED_CLIENT`` (the generated ``AuthenticatedClient``, or where
+  it is, ``"package:AuthenticatedClient"``, to import it with the first ``.generated``);
 * its ``httpx.Auth`` flow, passed to ``super().__init__(auth=...)``;
 * ``classify(request, response)``: the vendor's retryable answers;
 * ``operation(request)``: the vendor's name of the call, for errors and logs;
@@ -16,7 +17,7 @@ hooks only:
 
 from __future__ import annotations
 
-import difflib
+import importlib
 import os
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
@@ -25,7 +26,7 @@ from typing import Any, ClassVar, Self, TypedDict, TypeVar, Unpack
 import httpx
 
 from .._backend import async_sleep
-from .._config import EnvSpec
+from .._config import DEFAULT_CONCURRENCY, EnvSpec, check_concurrency, check_options
 from .._errors import InvalidInputError, TransportError
 from .._http import (
     DEFAULT_MAX_RETRIES,
@@ -38,9 +39,8 @@ from .._http import (
     make_timeout,
     warn_if_plain_http,
 )
-from .._pagination import DEFAULT_CONCURRENCY, check_concurrency
 from .._retry import Attempts, RetryPolicy, RetryReason, describe_path, error_reason
-from ._transport import AsyncRetryTransport
+from ._transport import AsyncLazyTransport, AsyncRetryTransport
 
 T = TypeVar("T")
 
@@ -66,22 +66,14 @@ class AsyncClientOptions(TypedDict, total=False):
     concurrency: int
 
 
-_OPTION_NAMES = frozenset(AsyncClientOptions.__annotations__)
+def _network_transport(verify: VerifyTypes) -> httpx.AsyncBaseTransport:
+    """The transport to the network: built on the first request (start-up time), unless ``verify`` names a CA file.
 
-
-def check_options(options: Mapping[str, object], allowed: frozenset[str] = _OPTION_NAMES) -> None:
-    """Refuse an unknown keyword with a suggestion (mypy already flags it; this is for untyped callers).
-
-    >>> check_options({"max_retry": 2})
-    Traceback (most recent call last):
-    ...
-    audit_core._errors.InvalidInputError: unknown option max_retry= (did you mean max_retries=?)
+    A CA bundle's path is read now, so that a wrong path fails in the constructor, as it always has.
     """
-    for name in options:
-        if name not in allowed:
-            close = difflib.get_close_matches(name, sorted(allowed), n=1)
-            hint = f" (did you mean {close[0]}=?)" if close else f" (options: {', '.join(sorted(allowed))})"
-            raise InvalidInputError(f"unknown option {name}={hint}")
+    if isinstance(verify, str):
+        return httpx.AsyncHTTPTransport(verify=verify)
+    return AsyncLazyTransport(verify=verify)
 
 
 class AsyncBaseClient:
@@ -97,7 +89,7 @@ class AsyncBaseClient:
     ENV: ClassVar[EnvSpec | None] = None
     DEFAULT_BASE_URL: ClassVar[str | None] = None
     HEADERS: ClassVar[Mapping[str, str]] = {}
-    GENERATED_CLIENT: ClassVar[Callable[..., Any] | None] = None
+    GENERATED_CLIENT: ClassVar[Callable[..., Any] | str | None] = None
 
     def __init__(self, base_url: str, *, auth: httpx.Auth | None, **options: Unpack[AsyncClientOptions]) -> None:
         check_options(options)
@@ -107,7 +99,7 @@ class AsyncBaseClient:
         max_retries = options.get("max_retries", DEFAULT_MAX_RETRIES)
         self._retry_policy = options.get("retry_policy") or RetryPolicy(max_retries=max_retries)
         limits = make_timeout(options.get("timeout"))
-        inner = options.get("transport") or httpx.AsyncHTTPTransport(verify=options.get("verify", True))
+        inner = options.get("transport") or _network_transport(options.get("verify", True))
         self._http = httpx.AsyncClient(
             base_url=self._base_url,
             auth=auth,
@@ -155,8 +147,12 @@ class AsyncBaseClient:
         if self._generated is None:
             if self.GENERATED_CLIENT is None:
                 raise InvalidInputError("this client has no generated client", vendor=self.VENDOR)
+            factory = self.GENERATED_CLIENT
+            if isinstance(factory, str):  # "package:Name": imported now, not with the SDK (start-up time)
+                module, _, name = factory.partition(":")
+                factory = getattr(importlib.import_module(module), name)
             # The token is never used (our httpx client signs requests): it must not hold a secret.
-            generated = self.GENERATED_CLIENT(base_url=self._base_url, token="")
+            generated = factory(base_url=self._base_url, token="")
             self._generated = generated.set_async_httpx_client(self._http)
         return self._generated
 

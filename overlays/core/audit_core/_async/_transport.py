@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+
 import httpx
 
 from .._backend import async_sleep
+from .._http import VerifyTypes
 from .._retry import (
     RETRYABLE_HTTPX,
     STREAM_EXTENSION,
@@ -70,3 +73,43 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         """Close the wrapped transport."""
         await self._wrapped.aclose()
+
+
+class AsyncLazyTransport(httpx.AsyncBaseTransport):
+    """The network transport (:class:`httpx.AsyncHTTPTransport`), built when the first request is sent.
+
+    Building it imports httpcore and makes a TLS context with the CA bundle: about 40 ms, most of
+    what constructing a client would cost otherwise. A client that never sends pays nothing.
+
+    >>> t = AsyncLazyTransport()
+    >>> t.built
+    False
+    """
+
+    def __init__(self, *, verify: VerifyTypes = True) -> None:
+        self._verify = verify
+        self._lock = threading.Lock()  # held while building only (no await inside): one transport per client
+        self._transport: httpx.AsyncHTTPTransport | None = None
+
+    @property
+    def built(self) -> bool:
+        """Whether the network transport exists yet."""
+        return self._transport is not None
+
+    def _built(self) -> httpx.AsyncHTTPTransport:
+        transport = self._transport
+        if transport is None:
+            with self._lock:
+                if self._transport is None:
+                    self._transport = httpx.AsyncHTTPTransport(verify=self._verify)
+                transport = self._transport
+        return transport
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request`` through the network transport, building it on the first call."""
+        return await self._built().handle_async_request(request)
+
+    async def aclose(self) -> None:
+        """Close the network transport, if it was ever built."""
+        if self._transport is not None:
+            await self._transport.aclose()

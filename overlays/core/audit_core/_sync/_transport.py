@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import threading
+
 import httpx
 
 from .._backend import sleep
+from .._http import VerifyTypes
 from .._retry import (
     RETRYABLE_HTTPX,
     STREAM_EXTENSION,
@@ -71,3 +74,43 @@ class RetryTransport(httpx.BaseTransport):
     def close(self) -> None:
         """Close the wrapped transport."""
         self._wrapped.close()
+
+
+class LazyTransport(httpx.BaseTransport):
+    """The network transport (:class:`httpx.HTTPTransport`), built when the first request is sent.
+
+    Building it imports httpcore and makes a TLS context with the CA bundle: about 40 ms, most of
+    what constructing a client would cost otherwise. A client that never sends pays nothing.
+
+    >>> t = LazyTransport()
+    >>> t.built
+    False
+    """
+
+    def __init__(self, *, verify: VerifyTypes = True) -> None:
+        self._verify = verify
+        self._lock = threading.Lock()  # held while building only (no inside): one transport per client
+        self._transport: httpx.HTTPTransport | None = None
+
+    @property
+    def built(self) -> bool:
+        """Whether the network transport exists yet."""
+        return self._transport is not None
+
+    def _built(self) -> httpx.HTTPTransport:
+        transport = self._transport
+        if transport is None:
+            with self._lock:
+                if self._transport is None:
+                    self._transport = httpx.HTTPTransport(verify=self._verify)
+                transport = self._transport
+        return transport
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request`` through the network transport, building it on the first call."""
+        return self._built().handle_request(request)
+
+    def close(self) -> None:
+        """Close the network transport, if it was ever built."""
+        if self._transport is not None:
+            self._transport.close()

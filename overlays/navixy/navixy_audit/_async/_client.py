@@ -26,7 +26,6 @@ from audit_core import (
     check_options,
     resolve_cursor,
 )
-from navixy_audit_api import AuthenticatedClient
 
 from .._auth import NavixyAuth
 from .._errors import VENDOR, LimitTooBigError, TimeSpanTooBigError, classify, operation_of
@@ -77,7 +76,7 @@ class AsyncClient(AsyncBaseClient):
     DEFAULT_BASE_URL = DEFAULT_BASE_URL
     #: Every date/time as ISO 8601 with an offset, whatever time zone the user has set.
     HEADERS: ClassVar[Mapping[str, str]] = {"NVX-ISO-DateTime": "true"}
-    GENERATED_CLIENT = AuthenticatedClient
+    GENERATED_CLIENT = "navixy_audit_api:AuthenticatedClient"
     ENV = EnvSpec(
         vendor=VENDOR,
         url=EnvVar("NAVIXY_URL", "base_url", f"API URL (default {DEFAULT_BASE_URL})"),

@@ -3,28 +3,33 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import ClassVar, Unpack
+from typing import TYPE_CHECKING, ClassVar, Unpack
 
 import httpx
 
 from audit_core import (
     AsyncBaseClient,
     AsyncClientOptions,
-    AsyncSlicedPager,
     EnvSpec,
     EnvVar,
-    Page,
     RetryReason,
     Secret,
-    Slicer,
 )
-from nlpearl_audit_api import AuthenticatedClient
 
 from .._auth import BearerAuth
-from .._enums import EventType
 from .._errors import VENDOR
-from .._models import AuditEvent
-from .._paging import DEFAULT_WINDOW, PATH, AuditLogCursor, AuditLogQuery, classify, operation, read_records
+
+# The paging, the records and the generated models are imported by the first pull (or the first
+# answer, for the hooks): importing the SDK and building a client stays cheap (start-up time).
+if TYPE_CHECKING:
+    from audit_core import AsyncSlicedPager, Page
+
+    from .._enums import EventType
+    from .._models import AuditEvent
+    from .._paging import AuditLogCursor
+
+#: ``iter_audit_log``'s ``window``: the package's ``DEFAULT_WINDOW`` (``_paging``; a test keeps them equal).
+_DEFAULT_WINDOW = timedelta(days=1)
 
 DEFAULT_BASE_URL = "https://api.nlpearl.ai"
 
@@ -47,7 +52,7 @@ class AsyncClient(AsyncBaseClient):
     VENDOR = VENDOR
     DEFAULT_BASE_URL = DEFAULT_BASE_URL
     HEADERS: ClassVar[dict[str, str]] = {"Accept": "application/json"}
-    GENERATED_CLIENT = AuthenticatedClient
+    GENERATED_CLIENT = "nlpearl_audit_api:AuthenticatedClient"
     ENV = EnvSpec(
         vendor=VENDOR,
         url=EnvVar("NLPEARL_BASE_URL", "base_url", f"API URL (default {DEFAULT_BASE_URL})"),
@@ -72,10 +77,14 @@ class AsyncClient(AsyncBaseClient):
 
     def classify(self, request: httpx.Request, response: httpx.Response) -> RetryReason | None:
         """Retry a 2xx answer that is not a JSON array (an HTML page, a cut-off or foreign body)."""
+        from .._paging import classify
+
         return classify(request, response)
 
     def operation(self, request: httpx.Request) -> str:
         """``POST /v2/Account/AuditLog``."""
+        from .._paging import operation
+
         return operation(request)
 
     @property
@@ -90,7 +99,7 @@ class AsyncClient(AsyncBaseClient):
         *,
         event_type: EventType | int | None = None,
         user_id: str | None = None,
-        window: timedelta = DEFAULT_WINDOW,
+        window: timedelta = _DEFAULT_WINDOW,
         cursor: AuditLogCursor | str | None = None,
     ) -> AsyncSlicedPager[AuditEvent, AuditLogCursor]:
         """Every event in ``[since, until)``, in time order, each exactly once.
@@ -104,6 +113,10 @@ class AsyncClient(AsyncBaseClient):
         >>> async for ev in pearl.iter_audit_log(since, until, event_type=EventType.LOGIN_SUCCESSFUL):  # doctest: +SKIP
         ...     print(ev.timestamp, ev.user)
         """
+        from audit_core import AsyncSlicedPager, Page, Slicer
+
+        from .._paging import PATH, AuditLogCursor, AuditLogQuery, read_records
+
         query = AuditLogQuery.build(since, until, event_type=event_type, user_id=user_id, window=window)
         start = query.first_cursor(cursor)
 

@@ -11,7 +11,7 @@ import os
 from collections import deque
 from collections.abc import AsyncIterator, Iterable, Mapping
 from datetime import datetime
-from typing import Any, Self, Unpack
+from typing import TYPE_CHECKING, Any, Self, Unpack
 
 import httpx
 
@@ -31,33 +31,24 @@ from audit_core import (
     resolve_cursor,
 )
 from audit_core._backend import async_sleep
-from voximplant_audit_api import AuthenticatedClient
-from voximplant_audit_api.api.subpackage_history import get_audit_log, get_audit_log_async, get_history_reports
-from voximplant_audit_api.models import (
-    HistoryGetAuditLogAsyncResponse200,
-    HistoryGetAuditLogResponse200,
-    HistoryGetHistoryReportsResponse200,
-    HistoryReport,
-)
 
 from .._auth import ENV_VAR, Credentials, JWTAuth
 from .._errors import VENDOR, classify, operation_name, parsed_body
-from .._models import AuditLogEntry, read_audit_log_page
-from .._paging import AuditLogCursor, Walk, start_cursor
-from .._report import (
-    DOWNLOAD,
-    Download,
-    Poll,
-    check_download_head,
-    check_report_id,
-    check_seconds,
-    is_completed,
-    report_of,
-    started_report,
-    wants_body,
-)
-from .._wire import AuditFilters, async_join_lists_hook, check_page_size
-from ._prefetch import AsyncAuditLogPager, AsyncPrefetcher
+
+# What only a pull or a report needs (the generated API modules and models, paging, the report
+# flow) is imported by the method that needs it: importing the SDK and building a client stays
+# cheap (start-up time). The names below are for type checkers.
+if TYPE_CHECKING:
+    from voximplant_audit_api.models import (
+        HistoryGetAuditLogResponse200,
+        HistoryReport,
+    )
+
+    from .._models import AuditLogEntry
+    from .._paging import AuditLogCursor
+    from .._report import Download
+    from .._wire import AuditFilters
+    from ._prefetch import AsyncAuditLogPager
 
 DEFAULT_BASE_URL = "https://api.voximplant.com/platform_api"
 #: GetAuditLog pages in flight once ``total_count`` is known (the core's default for every vendor).
@@ -86,6 +77,13 @@ class AsyncOptions(AsyncVoximplantOptions, total=False):
 _OPTION_NAMES = frozenset(AsyncOptions.__annotations__) | frozenset(AsyncClientOptions.__annotations__)
 
 
+async def _join_lists(request: httpx.Request) -> None:
+    """Join the repeated keys of a request's query with ``;`` (``_wire``, imported by the first request)."""
+    from .._wire import async_join_lists_hook
+
+    await async_join_lists_hook(request)
+
+
 class AsyncClient(AsyncBaseClient):
     """Client of the Voximplant Management API audit log.
 
@@ -104,7 +102,7 @@ class AsyncClient(AsyncBaseClient):
         credentials=((EnvVar(ENV_VAR, "credentials", "path of the service account's credentials.json"),),),
     )
     DEFAULT_BASE_URL = DEFAULT_BASE_URL
-    GENERATED_CLIENT = AuthenticatedClient
+    GENERATED_CLIENT = "voximplant_audit_api:AuthenticatedClient"
 
     def __init__(
         self,
@@ -125,7 +123,7 @@ class AsyncClient(AsyncBaseClient):
             raise ConfigurationError(f"auth= must be a JWTAuth, not {type(auth).__name__}", vendor=VENDOR)
         self._auth: JWTAuth = auth
         super().__init__(base_url, auth=auth, **options)
-        self._http.event_hooks["request"].insert(0, async_join_lists_hook)
+        self._http.event_hooks["request"].insert(0, _join_lists)
 
     @classmethod
     def from_credentials(cls, path: str | os.PathLike[str], **options: Unpack[AsyncOptions]) -> Self:
@@ -186,6 +184,13 @@ class AsyncClient(AsyncBaseClient):
         handed out; pass it, or its ``to_token()``, as ``cursor=`` to go on from there,
         whatever ``since`` says, with the same ``until`` or a later one.
         """
+        from voximplant_audit_api.api.subpackage_history import get_audit_log
+
+        from .._models import read_audit_log_page
+        from .._paging import AuditLogCursor, Walk, start_cursor
+        from .._wire import AuditFilters, check_page_size
+        from ._prefetch import AsyncAuditLogPager, AsyncPrefetcher
+
         filters = AuditFilters.build(
             since,
             until,
@@ -212,6 +217,11 @@ class AsyncClient(AsyncBaseClient):
 
     async def start_audit_log_report(self, filters: AuditFilters) -> int:
         """Call GetAuditLogAsync; return the ``history_report_id`` of the report being built."""
+        from voximplant_audit_api.api.subpackage_history import get_audit_log_async
+        from voximplant_audit_api.models import HistoryGetAuditLogAsyncResponse200
+
+        from .._report import started_report
+
         response = await get_audit_log_async.asyncio_detailed(
             client=self.generated, **filters.kwargs(), with_header=True, output="csv"
         )
@@ -219,6 +229,11 @@ class AsyncClient(AsyncBaseClient):
 
     async def get_report(self, history_report_id: int) -> HistoryReport | None:
         """The report's GetHistoryReports entry (None when it is not listed)."""
+        from voximplant_audit_api.api.subpackage_history import get_history_reports
+        from voximplant_audit_api.models import HistoryGetHistoryReportsResponse200
+
+        from .._report import check_report_id, report_of
+
         report_id = check_report_id(history_report_id)
         response = await get_history_reports.asyncio_detailed(client=self.generated, history_report_id=report_id)
         return report_of(parsed_body(response, "GetHistoryReports", HistoryGetHistoryReportsResponse200), report_id)
@@ -235,6 +250,8 @@ class AsyncClient(AsyncBaseClient):
 
         Raises :class:`ReportFailedError` (error 357) or :class:`ReportTimeoutError`.
         """
+        from .._report import Poll, is_completed
+
         poll = Poll(history_report_id, poll_interval, max_poll_interval, report_timeout)
         while True:
             report = await self.get_report(poll.report_id)
@@ -250,9 +267,13 @@ class AsyncClient(AsyncBaseClient):
         cut short is tried again by the client's retry loop; the new attempt skips the rows
         already handed out, and counts as a retry until it hands out a new one.
         """
+        from .._report import Download
+
         return self._download(Download(history_report_id))
 
     async def _download(self, state: Download) -> AsyncIterator[AuditLogEntry]:
+        from .._report import DOWNLOAD
+
         body: list[tuple[httpx.Response, AsyncIterator[bytes]]] = []  # the open body of this attempt
 
         async def next_rows(attempt: int) -> list[AuditLogEntry]:
@@ -280,6 +301,8 @@ class AsyncClient(AsyncBaseClient):
             await _close(body)
 
     async def _open_report(self, report_id: int) -> tuple[httpx.Response, AsyncIterator[bytes]]:
+        from .._report import DOWNLOAD, check_download_head, wants_body
+
         request = self._http.build_request(
             "POST", f"/{DOWNLOAD}", params={"history_report_id": str(report_id)}, extensions={STREAM_EXTENSION: True}
         )
@@ -311,6 +334,9 @@ class AsyncClient(AsyncBaseClient):
 
         Arguments are checked at once; the report is requested when iteration starts.
         """
+        from .._report import check_seconds
+        from .._wire import AuditFilters
+
         filters = AuditFilters.build(
             since,
             until,

@@ -12,7 +12,7 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
-from typing import Any, Self, Unpack
+from typing import TYPE_CHECKING, Any, Self, Unpack
 
 import httpx
 
@@ -32,33 +32,24 @@ from audit_core import (
     resolve_cursor,
 )
 from audit_core._backend import sleep
-from voximplant_audit_api import AuthenticatedClient
-from voximplant_audit_api.api.subpackage_history import get_audit_log, get_audit_log_async, get_history_reports
-from voximplant_audit_api.models import (
-    HistoryGetAuditLogAsyncResponse200,
-    HistoryGetAuditLogResponse200,
-    HistoryGetHistoryReportsResponse200,
-    HistoryReport,
-)
 
 from .._auth import ENV_VAR, Credentials, JWTAuth
 from .._errors import VENDOR, classify, operation_name, parsed_body
-from .._models import AuditLogEntry, read_audit_log_page
-from .._paging import AuditLogCursor, Walk, start_cursor
-from .._report import (
-    DOWNLOAD,
-    Download,
-    Poll,
-    check_download_head,
-    check_report_id,
-    check_seconds,
-    is_completed,
-    report_of,
-    started_report,
-    wants_body,
-)
-from .._wire import AuditFilters, check_page_size, join_lists_hook
-from ._prefetch import AuditLogPager, Prefetcher
+
+# What only a pull or a report needs (the generated API modules and models, paging, the report
+# flow) is imported by the method that needs it: importing the SDK and building a client stays
+# cheap (start-up time). The names below are for type checkers.
+if TYPE_CHECKING:
+    from voximplant_audit_api.models import (
+        HistoryGetAuditLogResponse200,
+        HistoryReport,
+    )
+
+    from .._models import AuditLogEntry
+    from .._paging import AuditLogCursor
+    from .._report import Download
+    from .._wire import AuditFilters
+    from ._prefetch import AuditLogPager
 
 DEFAULT_BASE_URL = "https://api.voximplant.com/platform_api"
 #: GetAuditLog pages in flight once ``total_count`` is known (the core's default for every vendor).
@@ -87,6 +78,13 @@ class Options(VoximplantOptions, total=False):
 _OPTION_NAMES = frozenset(Options.__annotations__) | frozenset(ClientOptions.__annotations__)
 
 
+def _join_lists(request: httpx.Request) -> None:
+    """Join the repeated keys of a request's query with ``;`` (``_wire``, imported by the first request)."""
+    from .._wire import join_lists_hook
+
+    join_lists_hook(request)
+
+
 class Client(BaseClient):
     """Client of the Voximplant Management API audit log.
 
@@ -105,7 +103,7 @@ class Client(BaseClient):
         credentials=((EnvVar(ENV_VAR, "credentials", "path of the service account's credentials.json"),),),
     )
     DEFAULT_BASE_URL = DEFAULT_BASE_URL
-    GENERATED_CLIENT = AuthenticatedClient
+    GENERATED_CLIENT = "voximplant_audit_api:AuthenticatedClient"
 
     def __init__(
         self,
@@ -126,7 +124,7 @@ class Client(BaseClient):
             raise ConfigurationError(f"auth= must be a JWTAuth, not {type(auth).__name__}", vendor=VENDOR)
         self._auth: JWTAuth = auth
         super().__init__(base_url, auth=auth, **options)
-        self._http.event_hooks["request"].insert(0, join_lists_hook)
+        self._http.event_hooks["request"].insert(0, _join_lists)
 
     @classmethod
     def from_credentials(cls, path: str | os.PathLike[str], **options: Unpack[Options]) -> Self:
@@ -187,6 +185,13 @@ class Client(BaseClient):
         handed out; pass it, or its ``to_token()``, as ``cursor=`` to go on from there,
         whatever ``since`` says, with the same ``until`` or a later one.
         """
+        from voximplant_audit_api.api.subpackage_history import get_audit_log
+
+        from .._models import read_audit_log_page
+        from .._paging import AuditLogCursor, Walk, start_cursor
+        from .._wire import AuditFilters, check_page_size
+        from ._prefetch import AuditLogPager, Prefetcher
+
         filters = AuditFilters.build(
             since,
             until,
@@ -213,6 +218,11 @@ class Client(BaseClient):
 
     def start_audit_log_report(self, filters: AuditFilters) -> int:
         """Call GetAuditLogAsync; return the ``history_report_id`` of the report being built."""
+        from voximplant_audit_api.api.subpackage_history import get_audit_log_async
+        from voximplant_audit_api.models import HistoryGetAuditLogAsyncResponse200
+
+        from .._report import started_report
+
         response = get_audit_log_async.sync_detailed(
             client=self.generated, **filters.kwargs(), with_header=True, output="csv"
         )
@@ -220,6 +230,11 @@ class Client(BaseClient):
 
     def get_report(self, history_report_id: int) -> HistoryReport | None:
         """The report's GetHistoryReports entry (None when it is not listed)."""
+        from voximplant_audit_api.api.subpackage_history import get_history_reports
+        from voximplant_audit_api.models import HistoryGetHistoryReportsResponse200
+
+        from .._report import check_report_id, report_of
+
         report_id = check_report_id(history_report_id)
         response = get_history_reports.sync_detailed(client=self.generated, history_report_id=report_id)
         return report_of(parsed_body(response, "GetHistoryReports", HistoryGetHistoryReportsResponse200), report_id)
@@ -236,6 +251,8 @@ class Client(BaseClient):
 
         Raises :class:`ReportFailedError` (error 357) or :class:`ReportTimeoutError`.
         """
+        from .._report import Poll, is_completed
+
         poll = Poll(history_report_id, poll_interval, max_poll_interval, report_timeout)
         while True:
             report = self.get_report(poll.report_id)
@@ -251,9 +268,13 @@ class Client(BaseClient):
         cut short is tried again by the client's retry loop; the new attempt skips the rows
         already handed out, and counts as a retry until it hands out a new one.
         """
+        from .._report import Download
+
         return self._download(Download(history_report_id))
 
     def _download(self, state: Download) -> Iterator[AuditLogEntry]:
+        from .._report import DOWNLOAD
+
         body: list[tuple[httpx.Response, Iterator[bytes]]] = []  # the open body of this attempt
 
         def next_rows(attempt: int) -> list[AuditLogEntry]:
@@ -281,6 +302,8 @@ class Client(BaseClient):
             _close(body)
 
     def _open_report(self, report_id: int) -> tuple[httpx.Response, Iterator[bytes]]:
+        from .._report import DOWNLOAD, check_download_head, wants_body
+
         request = self._http.build_request(
             "POST", f"/{DOWNLOAD}", params={"history_report_id": str(report_id)}, extensions={STREAM_EXTENSION: True}
         )
@@ -312,6 +335,9 @@ class Client(BaseClient):
 
         Arguments are checked at once; the report is requested when iteration starts.
         """
+        from .._report import check_seconds
+        from .._wire import AuditFilters
+
         filters = AuditFilters.build(
             since,
             until,

@@ -5,34 +5,34 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
-from typing import Any, Self, Unpack
+from typing import TYPE_CHECKING, Any, Self, Unpack
 
-import attrs
 import httpx
 
 from audit_core import (
     AsyncBaseClient,
     AsyncClientOptions,
-    AsyncSlicedPager,
     AuditError,
     ConfigurationError,
     EnvSpec,
     EnvVar,
-    Page,
     RetryReason,
     Secret,
-    Slicer,
     choose_credentials,
 )
-from zabbix_audit_api import AuthenticatedClient
-from zabbix_audit_api.models import ApiinfoVersionRequest, UserLogoutRequest
 
 from .._auth import ZabbixAuth
 from .._backend import async_login_at_enter, async_unknown_version
 from .._errors import VENDOR, classify, operation
-from .._models import AuditRecord
-from .._paging import AuditCursor, AuditQuery, auditlog_body, read_records
 from .._wire import ENDPOINT, dump, next_id, normalize_url, parse_version, read_result
+
+# The generated models and the paging are imported by the methods that need them: importing the
+# SDK and building a client stays cheap (start-up time). The names below are for type checkers.
+if TYPE_CHECKING:
+    from audit_core import AsyncSlicedPager, Page
+
+    from .._models import AuditRecord
+    from .._paging import AuditCursor
 
 logger = logging.getLogger("zabbix_audit")
 
@@ -67,7 +67,7 @@ class AsyncClient(AsyncBaseClient):
     """
 
     VENDOR = VENDOR
-    GENERATED_CLIENT = AuthenticatedClient
+    GENERATED_CLIENT = "zabbix_audit_api:AuthenticatedClient"
     ENV = EnvSpec(
         vendor=VENDOR,
         url=EnvVar("ZABBIX_URL", "base_url", "the Zabbix frontend URL, like https://zabbix.example.com/zabbix"),
@@ -118,6 +118,8 @@ class AsyncClient(AsyncBaseClient):
     async def get_version(self) -> str:
         """Ask ``apiinfo.version`` (once) and return it."""
         if self._auth.version is None:
+            from zabbix_audit_api.models import ApiinfoVersionRequest
+
             body = ApiinfoVersionRequest(params=[], id=next_id()).to_dict()
             version = str(await self._call("apiinfo.version", dump(body)))
             parse_version(version)
@@ -158,6 +160,12 @@ class AsyncClient(AsyncBaseClient):
         >>> pager = zbx.iter_audit_log(since, until, actions=[AuditAction.LOGIN])  # doctest: +SKIP
         >>> [rec.username async for rec in pager]  # doctest: +SKIP
         """
+        import attrs
+
+        from audit_core import AsyncSlicedPager, Page, Slicer
+
+        from .._paging import AuditCursor, AuditQuery, auditlog_body, read_records
+
         query = AuditQuery.build(
             since,
             until,
@@ -190,6 +198,8 @@ class AsyncClient(AsyncBaseClient):
         """
         try:
             if self._auth.has_session:
+                from zabbix_audit_api.models import UserLogoutRequest
+
                 body = UserLogoutRequest(params=[], id=next_id()).to_dict()
                 try:
                     await self._call("user.logout", dump(body))
