@@ -54,7 +54,7 @@ class ClientOptions(TypedDict, total=False):
     * ``retry_policy``: a whole :class:`~audit_core.RetryPolicy`, instead of ``max_retries``;
     * ``verify``: TLS verification (default on; a CA bundle path or an ``ssl.SSLContext``);
     * ``transport``: an httpx transport to send through instead of the network (tests);
-    * ``concurrency``: requests a pull keeps in flight, 1 to 16 (default 4): the window is read
+    * ``concurrency``: requests a pull keeps in flight, 1 to 16 (default 8): the window is read
       in time slices in parallel (the sync client uses threads), records still come out in order
       with exact cursors; 1 reads page after page.
     """
