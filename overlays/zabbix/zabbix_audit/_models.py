@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from audit_core import LazyRecord, OpenIntEnum, enum_member, json_loads, slot_setter, utc_from_timestamp, wire_of
+from audit_core import LazyRecord, OpenIntEnum, enum_member, json_loads, slot_setter, utc_from_timestamp
 from zabbix_audit_api.types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -183,9 +183,8 @@ class AuditRecord(LazyRecord):
 
     @property
     def timestamp(self) -> int:
-        """``clock`` as the Unix timestamp Zabbix sent."""
-        wire = wire_of(self)
-        return int(_text(self.raw.clock if wire is None else wire.get(_CLOCK, UNSET)))
+        """``clock`` as the Unix timestamp Zabbix sent (a whole second)."""
+        return int(self.clock.timestamp())
 
     @classmethod
     def from_raw(cls, raw: AuditLog) -> AuditRecord:
