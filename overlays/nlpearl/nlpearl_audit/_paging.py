@@ -165,24 +165,39 @@ class AuditLogQuery:
     ) -> Page[AuditEvent, AuditLogCursor]:
         """The events of one window in order, after ``cursor``, each with the cursor just past it."""
         events = events_from_wire(records)  # decoded lazily: timestamp now, the rest on first access
-        ordered = sorted(
-            ((event.sort_key, event) for event in events if start <= event.timestamp < end),
-            key=lambda pair: pair[0],
-        )
+        inside = sorted((e for e in events if start <= e.timestamp < end), key=lambda e: e.timestamp)
+        # Only ties (and events at the cursor's own instant) need their canonical JSON to be ordered:
+        # an event alone at its instant gets it when its cursor is read.
         items: list[AuditEvent] = []
-        marks: list[tuple[datetime, str, int]] = []  # each record's cursor, made when asked for
-        previous: tuple[datetime, str] | None = None
-        repeats = 0
-        for key, event in ordered:
-            repeats = repeats + 1 if key == previous else 1
-            previous = key
-            timestamp, text = key
-            if timestamp == cursor.position and _handed_out(cursor, text, repeats):
+        marks: list[tuple[datetime, str | None, int]] = []  # each record's cursor, made when asked for
+        i, n = 0, len(inside)
+        while i < n:
+            timestamp = inside[i].timestamp
+            j = i + 1
+            while j < n and inside[j].timestamp == timestamp:
+                j += 1
+            if j - i == 1 and timestamp != cursor.position:
+                items.append(inside[i])
+                marks.append((timestamp, None, 1))
+                i = j
                 continue
-            items.append(event)
-            marks.append((timestamp, text, repeats))
+            previous: str | None = None
+            repeats = 0
+            for text, event in sorted(((e.sort_key[1], e) for e in inside[i:j]), key=lambda pair: pair[0]):
+                repeats = repeats + 1 if text == previous else 1
+                previous = text
+                if timestamp == cursor.position and _handed_out(cursor, text, repeats):
+                    continue
+                items.append(event)
+                marks.append((timestamp, text, repeats))
+            i = j
+
+        def cursor_at(index: int) -> AuditLogCursor:
+            timestamp, text, repeats = marks[index]
+            return AuditLogCursor(timestamp, items[index].sort_key[1] if text is None else text, repeats)
+
         following = AuditLogCursor(end) if end < self.until else None
-        return Page(items, LazyCursors(len(items), lambda i: AuditLogCursor(*marks[i])), following)
+        return Page(items, LazyCursors(len(items), cursor_at), following)
 
 
 def _handed_out(cursor: AuditLogCursor, text: str, repeats: int) -> bool:
