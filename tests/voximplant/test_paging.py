@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from audit_core import AsyncPager, Pager, RetryPolicy
+from audit_core import DEFAULT_CONCURRENCY, AsyncPager, Pager, RetryPolicy
 from audit_core.testing.faults import FaultPlan
 from tests.support.contract import AsyncContractTransport
 from tests.voximplant.conftest import SINCE, UNTIL, assert_contract_clean, contract
@@ -140,7 +140,7 @@ async def test_async_pull_is_exact_in_order_with_bounded_concurrency(
     # Each page once, and the empty page after the last full one (records may have been added since).
     assert sorted(int(c.params["offset"]) for c in calls) == list(range(0, 1001, 50))
     assert [c.params.get("with_total_count") for c in calls].count("true") == 1
-    assert 1 < fake.max_in_flight <= 4
+    assert 1 < fake.max_in_flight <= DEFAULT_CONCURRENCY
 
 
 @pytest.mark.anyio
